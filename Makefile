@@ -1,0 +1,47 @@
+# Everything a fresh clone needs: `make serve` to see the example site, `make test` to run every test.
+.PHONY: setup setup-browser build serve test bench validate constraints clean
+
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+# Python >= 3.12 (pyodide-lock needs it): the first that runs, pyenv's included.
+PYTHON ?= $(shell for p in python3.13 python3.12 python3 $(HOME)/.pyenv/versions/3.1[2-9]*/bin/python3; do \
+            $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; done)
+
+setup: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed; install it and run make again" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+# Debian's Chromium for the browser tests (browser downloads are not possible here).
+setup-browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+build: setup
+	$(BIN)/careercheck build
+
+serve: build
+	@echo "Serving the example site on http://127.0.0.1:8000 (Ctrl+C stops)"
+	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
+
+validate: setup
+	$(BIN)/careercheck validate checks
+
+test: setup setup-browser
+	$(BIN)/pytest
+
+bench: setup setup-browser
+	$(BIN)/python bench/bench.py
+
+# Re-pin the whole Python dependency tree after changing pyproject.toml.
+constraints: $(VENV)/.installed
+	$(BIN)/pip freeze --exclude-editable --exclude careercheck > constraints.txt
+
+clean:
+	rm -rf $(VENV) node_modules site .site-*

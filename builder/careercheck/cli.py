@@ -1,0 +1,59 @@
+"""The ``careercheck`` command: build the site, validate checks."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from careercheck.loader import load_checks
+from careercheck.problems import ProblemsFound
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="careercheck", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="build the site into site/ (atomically, strict)")
+    build.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    build.add_argument("-d", "--site-dir", type=Path, help="where to build (default: the config's site_dir)")
+
+    validate = commands.add_parser("validate", help="check every check file and report all problems")
+    validate.add_argument("path", type=Path, nargs="?", default=Path("checks"))
+
+    args = parser.parse_args(argv)
+    if args.command == "build":
+        return _build(args.config_file, args.site_dir)
+    return _validate(args.path)
+
+
+def _build(config_file: Path, site_dir: Path | None) -> int:
+    from mkdocs.exceptions import MkDocsException  # MkDocs only where the site is built
+
+    from careercheck.site_build import build_site
+
+    logging.basicConfig(format="%(levelname)-8s-  %(message)s", level=logging.INFO)
+    try:
+        final = build_site(config_file, site_dir)
+    except MkDocsException as error:
+        # MkDocs has already logged each cause; this names the outcome.
+        print(f"careercheck: build failed, the previous site was left as it was ({error})", file=sys.stderr)
+        return 1
+    print(f"careercheck: site built in {final}")
+    return 0
+
+
+def _validate(path: Path) -> int:
+    try:
+        checks = load_checks(path)
+    except ProblemsFound as found:
+        print(found, file=sys.stderr)
+        print(f"careercheck: {len(found.problems)} problem(s) found", file=sys.stderr)
+        return 1
+    print(f"careercheck: {len(checks)} check(s) valid")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,3 @@
+from careercheck.plugin.plugin import CareerCheckPlugin
+
+__all__ = ["CareerCheckPlugin"]

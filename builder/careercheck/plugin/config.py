@@ -1,0 +1,9 @@
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+
+
+class CareerCheckConfig(Config):
+    enabled = opt.Type(bool, default=True)
+    # Relative to the folder of mkdocs.yml.
+    checks_dir = opt.Type(str, default="checks")
+    pyodide_dir = opt.Type(str, default="node_modules/pyodide")

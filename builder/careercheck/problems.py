@@ -1,0 +1,25 @@
+"""Problems found in input files, reported as ``file:line:column: what; how to fix``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: Path
+    line: int  # 1-based
+    column: int  # 1-based
+    message: str  # what is wrong; how to fix it
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+class ProblemsFound(Exception):
+    """Raised with every problem of a run, so an author fixes them all at once."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))

@@ -1,0 +1,63 @@
+"""The words of the check page and profile, per language (B1 for Dutch)."""
+
+from __future__ import annotations
+
+UI_TEXT: dict[str, dict[str, str]] = {
+    "nl": {
+        "about": "Over deze check",
+        "audience": "Voor wie",
+        "duration": "Hoe lang",
+        "purpose": "Waarvoor",
+        "sources": "Bronnen",
+        "licence": "Licentie",
+        "privacy": "Je antwoorden blijven op dit apparaat. Er wordt niets verstuurd. "
+        "Sluit je dit tabblad, dan zijn ze weg.",
+        "question_of": "Vraag {n} van {total}",
+        "submit": "Bekijk mijn profiel",
+        "noscript": "Voor je profiel is JavaScript nodig. Je antwoorden worden nooit verstuurd.",
+        "busy": "Je profiel wordt gemaakt. Een moment...",
+        "done": "Je profiel staat hieronder.",
+        "failed": "Het maken van je profiel lukte niet. Je antwoorden zijn bewaard. Probeer het nog eens.",
+        "engine_ready": "Klaar om je profiel te maken.",
+        "profile_title": "Jouw profiel",
+        "made_on": "Gemaakt op",
+        "profile_privacy": "Dit profiel is op dit apparaat gemaakt. Er is niets verstuurd. "
+        "Neem het mee naar je gesprek met een loopbaancoach.",
+        "score": "Score",
+        "score_of": "{score} op een schaal van {min} tot {max}",
+        "not_scored": "Je hebt te weinig vragen beantwoord om dit te berekenen.",
+        "answered": "{answered} van {items} vragen beantwoord",
+        "notes": "Mijn aantekeningen voor het gesprek",
+        "print": "Print of bewaar als pdf",
+        "erase": "Wis mijn antwoorden",
+        "erased": "Je antwoorden en je profiel zijn gewist.",
+    },
+    "en": {
+        "about": "About this check",
+        "audience": "Who it is for",
+        "duration": "How long",
+        "purpose": "What it is for",
+        "sources": "Sources",
+        "licence": "Licence",
+        "privacy": "Your answers stay on this device. Nothing is sent. Close this tab and they are gone.",
+        "question_of": "Question {n} of {total}",
+        "submit": "Show my profile",
+        "noscript": "Your profile needs JavaScript. Your answers are never sent.",
+        "busy": "Making your profile. One moment...",
+        "done": "Your profile is below.",
+        "failed": "Your profile could not be made. Your answers are kept. Please try again.",
+        "engine_ready": "Ready to make your profile.",
+        "profile_title": "Your profile",
+        "made_on": "Made on",
+        "profile_privacy": "This profile was made on this device. Nothing was sent. "
+        "Bring it to your talk with a career coach.",
+        "score": "Score",
+        "score_of": "{score} on a scale from {min} to {max}",
+        "not_scored": "You answered too few questions to work this out.",
+        "answered": "{answered} of {items} questions answered",
+        "notes": "My notes for the conversation",
+        "print": "Print or save as PDF",
+        "erase": "Erase my answers",
+        "erased": "Your answers and your profile have been erased.",
+    },
+}

@@ -1,0 +1,11 @@
+"""The scoring engine of the career check.
+
+Pure standard library: the same code runs in CPython (tests, the CLI) and in
+Pyodide inside the visitor's browser, so a result never depends on where it
+was computed.
+"""
+
+from careercheck_engine.scoring import score, score_json
+
+__version__ = "0.1.0"
+__all__ = ["score", "score_json"]

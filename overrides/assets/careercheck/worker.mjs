@@ -1,0 +1,32 @@
+// The engine in a module worker: Pyodide starts as soon as the page opens, so
+// it is ready by the time the person is done. Self-hosted, same origin only.
+import { loadPyodide } from "../pyodide/pyodide.mjs";
+
+const engine = (async () => {
+  const pyodide = await loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href });
+  await pyodide.loadPackage("careercheck-engine", { messageCallback: () => {} });
+  return pyodide.pyimport("careercheck_engine");
+})();
+
+let spec;
+
+async function fetchText(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.text();
+}
+
+self.onmessage = async ({ data }) => {
+  try {
+    if (data.type === "init") {
+      spec = fetchText(data.specUrl);
+      await Promise.all([engine, spec]);
+      self.postMessage({ type: "ready" });
+    } else if (data.type === "score") {
+      const result = (await engine).score_json(await spec, JSON.stringify(data.answers));
+      self.postMessage({ type: "result", result: JSON.parse(result) });
+    }
+  } catch (error) {
+    self.postMessage({ type: "error", message: String(error) });
+  }
+};
