@@ -42,6 +42,7 @@ bench: setup setup-browser
 # Re-pin the whole Python dependency tree after changing pyproject.toml.
 constraints: $(VENV)/.installed
 	$(BIN)/pip freeze --exclude-editable --exclude careercheck > constraints.txt
+	@touch $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) node_modules site .site-*

@@ -28,6 +28,7 @@ from careercheck.ui_text import UI_TEXT
 
 CHECK_PAGES = "checks"
 SPECS = "assets/careercheck/specs"
+STYLESHEET = "assets/careercheck/careercheck.css"
 PYODIDE = "assets/pyodide"
 
 
@@ -40,6 +41,8 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
         if not self.config.enabled:
             return
         root = Path(config.config_file_path).parent
+        # On every page, not only checks: it also fixes the theme's footer contrast.
+        config.extra_css.append(STYLESHEET)
         try:
             checks = load_checks(root / self.config.checks_dir)
         except ProblemsFound as found:

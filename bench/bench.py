@@ -1,0 +1,118 @@
+"""Speed and size of the example site, measured in a real browser.
+
+Each run is a fresh browser context (empty cache, cold Pyodide). Reports the
+median of RUNS runs and ratios from the same run; writes bench/results/latest.json.
+Usage: make bench   (or: .venv/bin/python bench/bench.py [RUNS])
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import CHROMIUM, CHROMIUM_ARGS, GOLDEN  # noqa: E402
+
+from careercheck import load_check, scoring_spec  # noqa: E402
+from careercheck.site_build import build_site  # noqa: E402
+from careercheck_engine import score  # noqa: E402
+
+CHECK = "/checks/werkenergie/"
+ANSWERS = json.loads((GOLDEN / "werkenergie-energetic.json").read_text())["answers"]
+FILL = "answers => { for (const [n, v] of Object.entries(answers)) document.querySelector(`input[name=${n}][value='${v}']`).checked = true; }"
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def serve(site: Path) -> str:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{httpd.server_port}"
+
+
+def one_run(browser, url: str, *, wait_for_engine: bool) -> dict[str, float]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(180_000)
+    start = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    page.wait_for_selector("fieldset", state="visible")
+    first_question = time.perf_counter() - start
+    fcp = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null")
+    page.evaluate(FILL, ANSWERS)
+    if wait_for_engine:
+        page.wait_for_selector("form[data-engine=ready]", state="attached")
+    engine_ready_at = time.perf_counter() - start if wait_for_engine else None
+    submit = time.perf_counter()
+    page.click("button[type=submit]")
+    page.wait_for_selector("[data-profile][data-state=ready]", state="attached")
+    to_profile = time.perf_counter() - submit
+    context.close()
+    return {"first_question_s": first_question, "first_contentful_paint_s": (fcp or 0) / 1000,
+            "engine_ready_s": engine_ready_at, "submit_to_profile_s": to_profile}
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def main(runs: int = 5) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        site = build_site(ROOT / "mkdocs.yml", Path(tmp) / "site")
+        build_s = time.perf_counter() - t0
+        url = serve(site) + CHECK
+
+        spec = scoring_spec(load_check(ROOT / "checks/werkenergie.yml"))
+        n = 2000
+        t0 = time.perf_counter()
+        for _ in range(n):
+            score(spec, ANSWERS)
+        cpython_score_us = (time.perf_counter() - t0) / n * 1e6
+
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            cold = [one_run(browser, url, wait_for_engine=False) for _ in range(runs)]
+            warm = [one_run(browser, url, wait_for_engine=True) for _ in range(runs)]
+            browser.close()
+
+        median = lambda rows, key: statistics.median(r[key] for r in rows)  # noqa: E731
+        results = {
+            "runs": runs,
+            "build_s": round(build_s, 2),
+            "open_to_first_question_s": round(median(cold + warm, "first_question_s"), 3),
+            "first_contentful_paint_s": round(median(cold + warm, "first_contentful_paint_s"), 3),
+            "open_to_engine_ready_s": round(median(warm, "engine_ready_s"), 2),
+            "submit_to_profile_cold_pyodide_s": round(median(cold, "submit_to_profile_s"), 2),
+            "submit_to_profile_engine_ready_s": round(median(warm, "submit_to_profile_s"), 3),
+            "cpython_score_us": round(cpython_score_us, 1),
+            "site_bytes": folder_bytes(site),
+            "pyodide_runtime_bytes": folder_bytes(site / "assets/pyodide"),
+            "check_page_html_bytes": (site / CHECK.strip("/") / "index.html").stat().st_size,
+        }
+        results["ratio_cold_to_ready_submit"] = round(
+            results["submit_to_profile_cold_pyodide_s"] / results["submit_to_profile_engine_ready_s"], 1
+        )
+    out = ROOT / "bench/results/latest.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(results, indent=2) + "\n")
+    width = max(map(len, results))
+    for key, value in results.items():
+        print(f"{key:<{width}}  {value}")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)

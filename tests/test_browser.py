@@ -1,0 +1,177 @@
+"""The example check in a real browser (Debian Chromium via Playwright), served
+by a real static web server on loopback, scored by the real Pyodide runtime."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import GOLDEN, ROOT
+
+pytestmark = pytest.mark.browser
+
+CHECK = "/checks/werkenergie/"
+# The 'energetic' golden case: its expected bands are written out by hand there.
+ENERGETIC = json.loads((GOLDEN / "werkenergie-energetic.json").read_text())
+BAND_LABELS = {
+    "energie": "Je werk geeft je veel energie",
+    "werkdruk": "Je werkdruk is goed te doen",
+    "groei": "Je leert en groeit",
+    "vertrouwen": "Je hebt grip op je loopbaan",
+}
+# Pyodide's first start on a shared, busy machine can take a while.
+SLOW = 120_000
+
+
+class Visit:
+    """One visitor: a fresh browser context whose every request, console
+    message and cookie is recorded, for the page and its workers."""
+
+    def __init__(self, browser, server: str, **context_options) -> None:
+        self.server = server
+        self.context = browser.new_context(**context_options)
+        self.requests: list = []
+        self.console: list[str] = []
+        self.context.on("request", lambda request: self.requests.append(request))
+        self.page = self.context.new_page()
+        self.page.on("console", lambda message: self.console.append(message.text))
+        self.page.set_default_timeout(SLOW)
+
+    def open(self, path: str = CHECK) -> None:
+        self.page.goto(self.server + path)
+
+    def answer(self, answers: dict[str, int]) -> None:
+        for name, value in answers.items():
+            self.page.check(f"input[name={name}][value='{value}']")
+
+    def submit_and_wait(self) -> None:
+        self.page.click("form[data-check] button[type=submit]")
+        self.page.wait_for_selector("[data-profile][data-state=ready]")
+
+
+@pytest.fixture
+def visit(browser, server: str) -> Iterator[Visit]:
+    visit = Visit(browser, server)
+    yield visit
+    visit.context.close()
+
+
+def test_answering_the_check_shows_the_profile(visit: Visit) -> None:
+    visit.open()
+    visit.answer(ENERGETIC["answers"])
+    visit.submit_and_wait()
+    profile = visit.page.inner_text("[data-profile]")
+    for label in BAND_LABELS.values():
+        assert label in profile
+    assert "Score: 4,75 op een schaal van 1 tot 5" in profile  # energie, formatted for Dutch readers
+    assert "Score: 3,75 op een schaal van 1 tot 5" in profile  # groei
+
+
+def test_nothing_leaves_the_origin_and_no_cookie_is_set(visit: Visit) -> None:
+    visit.open()
+    visit.answer(ENERGETIC["answers"])
+    visit.submit_and_wait()
+    origin = urlsplit(visit.server)
+    urls = [request.url for request in visit.requests]
+    # The recorder must see the worker's requests too, or this test proves nothing.
+    assert any(url.endswith("/assets/pyodide/pyodide.asm.wasm") for url in urls)
+    assert any(url.endswith("-py3-none-any.whl") for url in urls)
+    for request in visit.requests:
+        parts = urlsplit(request.url)
+        assert (parts.scheme, parts.netloc) == (origin.scheme, origin.netloc), f"request to another origin: {request.url}"
+        assert request.method == "GET", f"{request.method} {request.url}"
+        assert not parts.query, f"query string sent: {request.url}"
+    assert visit.context.cookies() == []
+    assert visit.page.evaluate("document.cookie") == ""
+
+
+def test_the_content_security_policy_blocks_nothing_the_page_needs(visit: Visit) -> None:
+    visit.open()
+    visit.answer(ENERGETIC["answers"])
+    visit.submit_and_wait()
+    assert [m for m in visit.console if "Content Security Policy" in m] == []
+
+
+def axe_violations(visit: Visit) -> list[str]:
+    visit.page.evaluate((ROOT / "node_modules/axe-core/axe.min.js").read_text())
+    result = visit.page.evaluate(
+        """() => axe.run(document, {runOnly: {type: "tag",
+             values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}})"""
+    )
+    return [f"{v['id']}: {v['help']} ({[n['target'] for n in v['nodes']]})" for v in result["violations"]]
+
+
+def test_check_page_has_no_accessibility_violations(visit: Visit) -> None:
+    visit.open()
+    assert axe_violations(visit) == []
+
+
+def test_filled_profile_has_no_accessibility_violations(visit: Visit) -> None:
+    visit.open()
+    visit.answer(ENERGETIC["answers"])
+    visit.submit_and_wait()
+    assert axe_violations(visit) == []
+
+
+def test_profile_prints_on_one_a4_page_without_the_site_navigation(visit: Visit) -> None:
+    visit.open()
+    visit.answer(ENERGETIC["answers"])
+    visit.submit_and_wait()
+    pdf = PdfReader(io.BytesIO(visit.page.pdf(format="A4", print_background=True)))
+    assert len(pdf.pages) == 1
+    box = pdf.pages[0].mediabox
+    # A4 is 595 x 842 points; Chromium rounds it to 8.27 x 11.7 inches (595.4 x 842.4).
+    assert abs(float(box.width) - 595) < 2 and abs(float(box.height) - 842) < 2
+    text = pdf.pages[0].extract_text()
+    assert "Jouw profiel" in text and BAND_LABELS["energie"] in text
+    assert "Vraag 1 van 16" not in text  # the questions stay on screen
+    assert "Privacy" not in text  # no site navigation
+
+
+def test_answers_survive_a_reload(visit: Visit) -> None:
+    visit.open()
+    visit.answer({"en1": 5, "vt3": 2})
+    visit.page.reload()
+    assert visit.page.is_checked("input[name=en1][value='5']")
+    assert visit.page.is_checked("input[name=vt3][value='2']")
+
+
+def test_erase_removes_answers_and_profile(visit: Visit) -> None:
+    visit.open()
+    visit.answer(ENERGETIC["answers"])
+    visit.submit_and_wait()
+    visit.page.click("[data-erase]")
+    assert visit.page.get_attribute("[data-profile]", "data-state") == "empty"
+    assert visit.page.evaluate("sessionStorage.length") == 0
+    visit.page.reload()
+    assert visit.page.locator("form[data-check] input:checked").count() == 0
+
+
+def test_questions_are_plain_html_that_works_without_scripts(browser, server: str) -> None:
+    visit = Visit(browser, server, java_script_enabled=False)
+    try:
+        visit.open()
+        form = visit.page.locator("form[data-check=werkenergie]")
+        assert form.locator("fieldset").count() == 16
+        assert form.locator("fieldset > legend").count() == 16
+        visit.page.check("input[name=en1][value='4']")
+        assert visit.page.is_checked("input[name=en1][value='4']")
+        # Scoring needs the script; without it, submitting must send nothing anywhere.
+        assert form.locator("button[type=submit]").is_disabled()
+    finally:
+        visit.context.close()
+
+
+def test_a_partly_answered_check_says_what_could_not_be_scored(visit: Visit) -> None:
+    visit.open()
+    visit.answer({"en1": 2, "en2": 5})
+    visit.submit_and_wait()
+    profile = visit.page.inner_text("[data-profile]")
+    assert BAND_LABELS["energie"] not in profile and "Je werk geeft je weinig energie" in profile
+    assert profile.count("Je hebt te weinig vragen beantwoord om dit te berekenen.") == 3
+    assert "0 van 4 vragen beantwoord" in profile

@@ -1,0 +1,138 @@
+"""The build: atomic, strict, private by construction, and the runtime it ships."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from careercheck.site_build import build_site
+from conftest import ROOT
+
+PROJECT_FILES = ["Makefile", "mkdocs.yml", "pyproject.toml", "constraints.txt", "package.json", "package-lock.json"]
+PROJECT_DIRS = ["docs", "checks", "overrides"]
+
+
+def copy_project(into: Path) -> Path:
+    """A copy of the example project that shares this one's venv and node_modules."""
+    for name in PROJECT_FILES:
+        shutil.copy(ROOT / name, into / name)
+        os.utime(into / name, (0, 0))  # older than the set-up stamps: make sees set-up as done
+    for name in PROJECT_DIRS:
+        shutil.copytree(ROOT / name, into / name)
+    (into / "node_modules").symlink_to(ROOT / "node_modules")
+    return into
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.rglob("*") if p.is_file()}
+
+
+def make_build(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["make", "-C", str(project), "build", f"VENV={sys.prefix}"], capture_output=True, text=True, timeout=600
+    )
+
+
+BROKEN_INPUTS = {
+    "malformed check": ("checks/kapot.yml", "id: kapot\ntitle: [niet afgesloten\n", "checks/kapot.yml:3:1: YAML syntax"),
+    "invalid check": ("checks/kapot.yml", "id: kapot\n", "checks/kapot.yml:1:1: 'language' is missing"),
+    "broken link (strict)": ("docs/kapot.md", "[weg](bestaat-niet.md)\n", "bestaat-niet.md"),
+}
+
+
+@pytest.mark.parametrize("broken", BROKEN_INPUTS.values(), ids=BROKEN_INPUTS.keys())
+def test_failed_make_build_names_the_problem_and_keeps_the_previous_site(tmp_path: Path, broken: tuple) -> None:
+    project = copy_project(tmp_path)
+    first = make_build(project)
+    assert first.returncode == 0, first.stderr
+    before = snapshot(project / "site")
+
+    path, text, message = broken
+    (project / path).write_text(text)
+    second = make_build(project)
+
+    assert second.returncode != 0
+    output = second.stdout + second.stderr
+    assert message in output
+    assert "Traceback" not in output
+    assert "the previous site was left as it was" in output
+    assert snapshot(project / "site") == before
+    assert not list(project.glob(".site-*")), "the staging folder must be cleaned up"
+
+
+def test_every_page_carries_the_strict_content_security_policy(site: Path) -> None:
+    pages = list(site.rglob("*.html"))
+    assert len(pages) >= 4  # home, privacy, the check, 404
+    for page in pages:
+        html = page.read_text()
+        csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
+        assert csp, f"{page} has no CSP"
+        assert html.index(csp[0]) < html.index("<script"), f"{page}: the CSP must come before any script"
+        directives = dict(d.split(" ", 1) for d in csp[1].split("; "))
+        assert directives["default-src"] == "'self'"
+        assert directives["connect-src"] == "'self'"
+        assert "unsafe-inline" not in csp[1] and "'unsafe-eval'" not in csp[1]
+        inline = re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", html, re.DOTALL)
+        for body in inline:
+            digest = hashlib.sha256(body.encode()).digest()
+            assert f"'sha256-{base64.b64encode(digest).decode()}'" in directives["script-src"]
+
+
+def test_pages_load_nothing_from_another_origin(site: Path) -> None:
+    loads = re.compile(r"""(?:src|href|action|srcset)=["']?(?:https?:)?//|url\((?:["']?)(?:https?:)?//""")
+    for path in [*site.rglob("*.html"), *site.rglob("*.css")]:
+        found = [m.group(0) for m in loads.finditer(path.read_text())]
+        # Outbound links a person can follow are fine; nothing may be loaded.
+        found = [f for f in found if not f.startswith("href=")]
+        assert found == [], f"{path} loads from another origin: {found}"
+
+
+def test_pyodide_lock_registers_only_the_engine_wheel_with_its_sha256(site: Path) -> None:
+    runtime = site / "assets/pyodide"
+    lock = json.loads((runtime / "pyodide-lock.json").read_text())
+    assert lock["info"]["python"].startswith("3.14")
+    assert list(lock["packages"]) == ["careercheck-engine"]
+    engine = lock["packages"]["careercheck-engine"]
+    wheel = runtime / engine["file_name"]
+    assert wheel.name.endswith("-py3-none-any.whl")
+    assert engine["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest()
+    with zipfile.ZipFile(wheel) as archive:
+        top_level = {name.split("/")[0] for name in archive.namelist()}
+    assert top_level == {"careercheck_engine", "careercheck_engine-0.1.0.dist-info"}
+
+
+def test_pyodide_is_self_hosted_at_an_exact_locked_version(site: Path) -> None:
+    version = json.loads((ROOT / "package.json").read_text())["dependencies"]["pyodide"]
+    assert re.fullmatch(r"\d+\.\d+\.\d+", version), "pin Pyodide exactly"
+    locked = json.loads((ROOT / "package-lock.json").read_text())["packages"]["node_modules/pyodide"]
+    assert locked["version"] == version and locked["integrity"].startswith("sha512-")
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
+        assert (site / "assets/pyodide" / name).read_bytes() == (ROOT / "node_modules/pyodide" / name).read_bytes()
+
+
+def test_check_texts_are_escaped_in_the_page(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    check = (project / "checks/werkenergie.yml").read_text()
+    (project / "checks/werkenergie.yml").write_text(
+        check.replace("label: Ik weet wat ik goed kan.", 'label: "Ik <script>alert(1)</script> & <b>jij</b>"')
+    )
+    build_site(project / "mkdocs.yml")
+    html = (project / "site/checks/werkenergie/index.html").read_text()
+    assert "Ik &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;jij&lt;/b&gt;" in html
+    assert "<script>alert(1)" not in html
+
+
+def test_scoring_spec_carries_no_question_wording(site: Path) -> None:
+    spec = json.loads((site / "assets/careercheck/specs/werkenergie.json").read_text())
+    assert set(spec["items"]["en2"]) == {"scale", "reverse"}
+    assert "Na een werkdag" not in json.dumps(spec, ensure_ascii=False)
