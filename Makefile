@@ -27,8 +27,7 @@ build: setup
 	$(BIN)/careercheck build
 
 serve: build
-	@echo "Serving the example site on http://127.0.0.1:8000 (Ctrl+C stops)"
-	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
+	$(BIN)/careercheck serve --port 8000
 
 validate: setup
 	$(BIN)/careercheck validate checks

@@ -7,14 +7,11 @@ Usage: make bench   (or: .venv/bin/python bench/bench.py [RUNS])
 
 from __future__ import annotations
 
-import functools
 import json
 import statistics
 import sys
 import tempfile
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -24,23 +21,13 @@ sys.path.insert(0, str(ROOT / "tests"))
 from conftest import CHROMIUM, CHROMIUM_ARGS, GOLDEN  # noqa: E402
 
 from careercheck import load_check, scoring_spec  # noqa: E402
+from careercheck.preview import serve_in_background  # noqa: E402
 from careercheck.site_build import build_site  # noqa: E402
 from careercheck_engine import score  # noqa: E402
 
 CHECK = "/checks/werkenergie/"
 ANSWERS = json.loads((GOLDEN / "werkenergie-energetic.json").read_text())["answers"]
 FILL = "answers => { for (const [n, v] of Object.entries(answers)) document.querySelector(`input[name=${n}][value='${v}']`).checked = true; }"
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-def serve(site: Path) -> str:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{httpd.server_port}"
 
 
 def one_run(browser, url: str, *, wait_for_engine: bool) -> dict[str, float]:
@@ -74,7 +61,7 @@ def main(runs: int = 5) -> None:
         t0 = time.perf_counter()
         site = build_site(ROOT / "mkdocs.yml", Path(tmp) / "site")
         build_s = time.perf_counter() - t0
-        url = serve(site) + CHECK
+        url = serve_in_background(site)[0] + CHECK
 
         spec = scoring_spec(load_check(ROOT / "checks/werkenergie.yml"))
         n = 2000

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import shutil
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from careercheck.preview import serve_in_background
 from careercheck.site_build import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,18 +41,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("build") / "site")
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site: Path) -> Iterator[str]:
     """A real static web server on loopback, serving the built site."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
+    url, httpd = serve_in_background(site)
+    yield url
     httpd.shutdown()
 
 

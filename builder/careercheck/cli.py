@@ -1,4 +1,4 @@
-"""The ``careercheck`` command: build the site, validate checks."""
+"""The ``careercheck`` command: build the site, serve it, validate checks."""
 
 from __future__ import annotations
 
@@ -19,12 +19,18 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
     build.add_argument("-d", "--site-dir", type=Path, help="where to build (default: the config's site_dir)")
 
+    serve = commands.add_parser("serve", help="serve a built site on http://127.0.0.1:PORT")
+    serve.add_argument("-d", "--site-dir", type=Path, default=Path("site"))
+    serve.add_argument("-p", "--port", type=int, default=8000)
+
     validate = commands.add_parser("validate", help="check every check file and report all problems")
     validate.add_argument("path", type=Path, nargs="?", default=Path("checks"))
 
     args = parser.parse_args(argv)
     if args.command == "build":
         return _build(args.config_file, args.site_dir)
+    if args.command == "serve":
+        return _serve(args.site_dir, args.port)
     return _validate(args.path)
 
 
@@ -34,6 +40,7 @@ def _build(config_file: Path, site_dir: Path | None) -> int:
     from careercheck.site_build import build_site
 
     logging.basicConfig(format="%(levelname)-8s-  %(message)s", level=logging.INFO)
+    logging.getLogger("flit_core").setLevel(logging.WARNING)  # its per-file wheel steps are noise here
     try:
         final = build_site(config_file, site_dir)
     except MkDocsException as error:
@@ -41,6 +48,21 @@ def _build(config_file: Path, site_dir: Path | None) -> int:
         print(f"careercheck: build failed, the previous site was left as it was ({error})", file=sys.stderr)
         return 1
     print(f"careercheck: site built in {final}")
+    return 0
+
+
+def _serve(site: Path, port: int) -> int:
+    from careercheck.preview import make_server
+
+    if not (site / "index.html").is_file():
+        print(f"careercheck: {site} holds no built site; run 'make build' first", file=sys.stderr)
+        return 1
+    with make_server(site, port, quiet=False) as server:
+        print(f"careercheck: serving {site} on http://127.0.0.1:{port} (Ctrl+C stops)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
     return 0
 
 
