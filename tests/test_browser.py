@@ -175,3 +175,18 @@ def test_a_partly_answered_check_says_what_could_not_be_scored(visit: Visit) -> 
     assert BAND_LABELS["energie"] not in profile and "Je werk geeft je weinig energie" in profile
     assert profile.count("Je hebt te weinig vragen beantwoord om dit te berekenen.") == 3
     assert "0 van 4 vragen beantwoord" in profile
+
+
+def test_a_failing_engine_says_so_and_keeps_the_answers(visit: Visit) -> None:
+    # The runtime cannot load (as on a host that lost a file): the person is told, nothing is lost.
+    visit.context.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    visit.open()
+    visit.answer({"en1": 5, "gr2": 1})
+    visit.page.click("form[data-check] button[type=submit]")
+    visit.page.wait_for_selector("[data-profile][data-state=error]", state="attached")
+    assert "Je antwoorden zijn bewaard" in visit.page.inner_text("[data-status]")
+    assert visit.page.is_checked("input[name=en1][value='5']")
+    assert visit.page.evaluate("JSON.parse(sessionStorage.getItem('careercheck:werkenergie:answers'))") == {
+        "en1": "5",
+        "gr2": "1",
+    }

@@ -9,14 +9,15 @@ function start(form) {
   const status = form.querySelector("[data-status]");
   const ui = JSON.parse(profile.querySelector("script[data-ui]").textContent);
 
+  let engineError = null; // once the engine has failed, it will not recover in this page
   const worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
   worker.postMessage({ type: "init", specUrl: new URL(form.dataset.spec, document.baseURI).href });
   worker.onmessage = ({ data }) => {
     if (data.type === "ready") form.dataset.engine = "ready";
     else if (data.type === "result") showProfile(data.result);
-    else if (data.type === "error") fail(data.message);
+    else if (data.type === "error") engineFailed(data.message);
   };
-  worker.onerror = (event) => fail(event.message);
+  worker.onerror = (event) => engineFailed(event.message);
 
   restore();
   form.querySelector("button[type=submit]").disabled = false;
@@ -24,6 +25,7 @@ function start(form) {
   form.addEventListener("change", save);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    if (engineError) return fail(engineError);
     status.textContent = ui.busy;
     profile.dataset.state = "pending";
     worker.postMessage({ type: "score", answers: answers() });
@@ -59,6 +61,11 @@ function start(form) {
     profile.dataset.state = "empty";
     profile.querySelector("[data-profile-scales]").replaceChildren();
     status.textContent = ui.erased;
+  }
+
+  function engineFailed(message) {
+    engineError = message;
+    if (profile.dataset.state === "pending") fail(message);
   }
 
   function fail(message) {

@@ -10,6 +10,12 @@ const engine = (async () => {
 
 let spec;
 
+// Pyodide's loader reports some failures (a missing wasm file) only as an
+// unhandled rejection: pass every such failure on, or the page waits forever.
+self.addEventListener("unhandledrejection", (event) => {
+  self.postMessage({ type: "error", message: String(event.reason) });
+});
+
 async function fetchText(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
