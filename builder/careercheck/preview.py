@@ -7,6 +7,7 @@ tests and the benchmark all use this one.
 from __future__ import annotations
 
 import functools
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -17,10 +18,19 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+        # A visitor who closes the tab mid-download is normal, not an error to print.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def make_server(site: Path, port: int = 0, *, quiet: bool = True) -> ThreadingHTTPServer:
     """A server for ``site`` on 127.0.0.1 (port 0: any free port)."""
     handler = _QuietHandler if quiet else SimpleHTTPRequestHandler
-    return ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
+    return _Server(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
 
 
 def serve_in_background(site: Path) -> tuple[str, ThreadingHTTPServer]:
