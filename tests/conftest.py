@@ -24,14 +24,19 @@ def golden_cases() -> list[dict]:
 
 
 def summarise(result: dict) -> dict:
-    """The parts of a result that golden files state (band texts come from the spec)."""
+    """The parts of a result that golden files state (texts come from the spec)."""
+    riasec = result["riasec"]
     return {
         "answered": result["answered"],
         "ignored": result["ignored"],
         "scales": {
             s["id"]: {"status": s["status"], "score": s["score"], "answered": s["answered"], "band": s["band"] and s["band"]["id"]}
+            | ({"t": s["norms"]["t"], "percentile": s["norms"]["percentile"], "stanine": s["norms"]["stanine"]} if s["norms"] else {})
             for s in result["scales"]
         },
+        "riasec": riasec and {k: riasec.get(k) for k in ("code", "codes", "differentiation", "consistency")},
+        "conclusions": [c["id"] for c in result["conclusions"]],
+        "quality": result["quality"],
     }
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+import careercheck_engine
 from careercheck.site_build import build_site
 from conftest import ROOT
 
@@ -45,7 +46,7 @@ def make_build(project: Path) -> subprocess.CompletedProcess[str]:
 
 BROKEN_INPUTS = {
     "malformed check": ("checks/kapot.yml", "id: kapot\ntitle: [niet afgesloten\n", "checks/kapot.yml:3:1: YAML syntax"),
-    "invalid check": ("checks/kapot.yml", "id: kapot\n", "checks/kapot.yml:1:1: 'language' is missing"),
+    "invalid check": ("checks/kapot.yml", "id: kapot\n", "checks/kapot.yml:1:1: 'languages' is missing"),
     "broken link (strict)": ("docs/kapot.md", "[weg](bestaat-niet.md)\n", "bestaat-niet.md"),
 }
 
@@ -108,7 +109,7 @@ def test_pyodide_lock_registers_only_the_engine_wheel_with_its_sha256(site: Path
     assert engine["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest()
     with zipfile.ZipFile(wheel) as archive:
         top_level = {name.split("/")[0] for name in archive.namelist()}
-    assert top_level == {"careercheck_engine", "careercheck_engine-0.1.0.dist-info"}
+    assert top_level == {"careercheck_engine", f"careercheck_engine-{careercheck_engine.__version__}.dist-info"}
 
 
 def test_pyodide_is_self_hosted_at_an_exact_locked_version(site: Path) -> None:
@@ -133,6 +134,6 @@ def test_check_texts_are_escaped_in_the_page(tmp_path: Path) -> None:
 
 
 def test_scoring_spec_carries_no_question_wording(site: Path) -> None:
-    spec = json.loads((site / "assets/careercheck/specs/werkenergie.json").read_text())
-    assert set(spec["items"]["en2"]) == {"scale", "reverse"}
+    spec = json.loads((site / "assets/careercheck/specs/werkenergie.nl.json").read_text())
+    assert spec["questions"]["en2"] == {"type": "likert", "relevant": None, "min": 1, "max": 5}
     assert "Na een werkdag" not in json.dumps(spec, ensure_ascii=False)

@@ -1,5 +1,6 @@
-"""Golden cases (answers -> expected result, written by hand in tests/golden/):
-the same files pass in CPython and inside real Pyodide."""
+"""Golden cases, written by hand in tests/golden/: answers -> expected result for
+checks, and congruence indices against the literature. The same files pass in
+CPython and inside real Pyodide (under Node, from the site's runtime files)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
+import careercheck_engine
 from careercheck import load_check, scoring_spec
-from careercheck_engine import score
-from conftest import ROOT, golden_cases, summarise
+from conftest import GOLDEN, ROOT, golden_cases, summarise
 
 CASES = golden_cases()
+INDICES = json.loads((GOLDEN / "indices/congruence.json").read_text())["cases"]
 
 
 def _spec(case: dict) -> dict:
@@ -22,13 +24,19 @@ def _spec(case: dict) -> dict:
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_golden_case_in_cpython(case: dict) -> None:
-    assert summarise(score(_spec(case), case["answers"])) == case["expected"]
+    assert summarise(careercheck_engine.score(_spec(case), case["answers"])) == case["expected"]
+
+
+@pytest.mark.parametrize("case", INDICES, ids=[c["name"] for c in INDICES])
+def test_congruence_index_in_cpython(case: dict) -> None:
+    assert getattr(careercheck_engine, case["function"])(*case["args"]) == case["expected"]
 
 
 @pytest.fixture(scope="module")
 def pyodide_run(site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    cases = [{"name": c["name"], "spec": _spec(c), "answers": c["answers"]} for c in CASES] + INDICES
     cases_file = tmp_path_factory.mktemp("pyodide") / "cases.json"
-    cases_file.write_text(json.dumps([{"name": c["name"], "spec": _spec(c), "answers": c["answers"]} for c in CASES]))
+    cases_file.write_text(json.dumps(cases))
     run = subprocess.run(
         ["node", str(ROOT / "tests/pyodide/run_engine.mjs"), str(site / "assets/pyodide"), str(cases_file)],
         capture_output=True, text=True, timeout=300,
@@ -45,3 +53,8 @@ def test_engine_runs_on_pyodides_python_314(pyodide_run: dict) -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_golden_case_in_pyodide(case: dict, pyodide_run: dict) -> None:
     assert summarise(pyodide_run["results"][case["name"]]) == case["expected"]
+
+
+@pytest.mark.parametrize("case", INDICES, ids=[c["name"] for c in INDICES])
+def test_congruence_index_in_pyodide(case: dict, pyodide_run: dict) -> None:
+    assert pyodide_run["results"][case["name"]] == case["expected"]

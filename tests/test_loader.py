@@ -12,7 +12,7 @@ from careercheck import ProblemsFound, load_checks
 
 VALID = """\
 id: mini
-language: nl
+languages: [nl]
 title: Mini
 intro: Intro.
 about:
@@ -30,10 +30,19 @@ scales:
     bands:
       - {id: laag, from: 1, to: 2, label: Laag, text: Laag.}
       - {id: hoog, from: 2, to: 3, label: Hoog, text: Hoog.}
-questions:
-  - {type: likert, name: q1, scale: s, label: Vraag een.}
-  - {type: likert, name: q2, scale: s, label: Vraag twee., reverse: true}
+sections:
+  - id: deel
+    title: Deel
+    questions:
+      - {type: likert, name: q1, scale: s, label: Vraag een.}
+      - {type: likert, name: q2, scale: s, label: Vraag twee., reverse: true}
 """
+Q1 = "      - {type: likert, name: q1, scale: s, label: Vraag een.}"
+
+
+def with_question(line: str) -> str:
+    """VALID with one more question, on line 26."""
+    return VALID + line + "\n"
 
 
 def problems(tmp_path: Path, text: str, name: str = "check.yml") -> list[str]:
@@ -45,7 +54,7 @@ def problems(tmp_path: Path, text: str, name: str = "check.yml") -> list[str]:
 
 def test_valid_check_loads(tmp_path: Path) -> None:
     (tmp_path / "check.yml").write_text(VALID)
-    [check] = load_checks(tmp_path)
+    [check] = load_checks(tmp_path).checks
     assert (check.id, [q.name for q in check.questions], check.questions[1].reverse) == ("mini", ["q1", "q2"], True)
 
 
@@ -66,8 +75,8 @@ def test_duplicate_key_is_an_error(tmp_path: Path) -> None:
 def test_unknown_key_is_named_with_the_allowed_keys(tmp_path: Path) -> None:
     text = VALID.replace("label: Vraag een.}", "label: Vraag een., revers: true}")
     assert problems(tmp_path, text) == [
-        "check.yml:21:59: unknown key 'revers'; remove it or correct the spelling "
-        "(allowed here: type, name, label, hint, scale, reverse)"
+        "check.yml:24:63: unknown key 'revers'; remove it or correct the spelling "
+        "(allowed here: type, name, label, hint, image, relevant, scale, reverse, weight, likert, options, min, max, step, min_label, max_label, rows)"
     ]
 
 
@@ -85,18 +94,18 @@ def test_wrong_value_type_says_what_is_expected(tmp_path: Path) -> None:
 
 def test_invalid_id_explains_the_allowed_characters(tmp_path: Path) -> None:
     assert problems(tmp_path, VALID.replace("name: q1", "name: Vraag 1")) == [
-        "check.yml:21:26: 'Vraag 1' is not a valid id; use lower-case letters, digits, '-' and '_', starting with a letter"
+        "check.yml:24:30: 'Vraag 1' is not a valid id; use lower-case letters, digits, '-' and '_', starting with a letter"
     ]
 
 
 def test_question_on_an_unknown_scale(tmp_path: Path) -> None:
     assert problems(tmp_path, VALID.replace("name: q1, scale: s", "name: q1, scale: t")) == [
-        "check.yml:21:37: question 'q1' names scale 't', which is not defined; use one of: s, or add it under 'scales:'"
+        "check.yml:24:41: question 'q1' names scale 't', which is not defined; use one of: s, or add it under 'scales:'"
     ]
 
 
 def test_scale_without_questions(tmp_path: Path) -> None:
-    text = VALID.replace("questions:\n", "  - id: leeg\n    name: Leeg\n    bands: [{id: a, from: 1, to: 3, label: A, text: A.}]\nquestions:\n")
+    text = VALID.replace("sections:\n", "  - id: leeg\n    name: Leeg\n    bands: [{id: a, from: 1, to: 3, label: A, text: A.}]\nsections:\n")
     assert problems(tmp_path, text) == [
         "check.yml:20:9: scale 'leeg' has no questions; add questions with 'scale: leeg' or remove the scale"
     ]
@@ -104,7 +113,7 @@ def test_scale_without_questions(tmp_path: Path) -> None:
 
 def test_duplicate_question_name(tmp_path: Path) -> None:
     assert problems(tmp_path, VALID.replace("name: q2", "name: q1")) == [
-        "check.yml:22:26: 'q1' is used twice in 'questions'; give each one its own name"
+        "check.yml:25:30: question name 'q1' is used twice; give each question its own name"
     ]
 
 
@@ -122,7 +131,7 @@ def test_band_overlap(tmp_path: Path) -> None:
 
 def test_bands_must_reach_the_highest_answer(tmp_path: Path) -> None:
     assert problems(tmp_path, VALID.replace("from: 2, to: 3", "from: 2, to: 2.5")) == [
-        "check.yml:19:33: the highest band of scale 's' ends at 2.5; end it at 3 (the highest answer)"
+        "check.yml:19:33: the highest band of scale 's' ends at 2.5; end it at 3 (the highest possible score)"
     ]
 
 
@@ -162,7 +171,7 @@ def test_same_check_id_in_two_files(tmp_path: Path) -> None:
 def test_every_yaml_file_below_checks_is_read(tmp_path: Path) -> None:
     (tmp_path / "sector").mkdir()
     (tmp_path / "a.yml").write_text(VALID)
-    (tmp_path / "sector" / "b.yaml").write_text(VALID.replace("id: mini", "id: mini-b"))
+    (tmp_path / "sector" / "b.yaml").write_text(VALID.replace("id: mini", "id: mini_b"))
     (tmp_path / "sector" / "broken.yml").write_text("id: [")
     with pytest.raises(ProblemsFound) as found:
         load_checks(tmp_path)
@@ -175,5 +184,114 @@ def test_validate_command_lists_problems_without_a_traceback(tmp_path: Path) -> 
         [sys.executable, "-m", "careercheck.cli", "validate", str(tmp_path)], capture_output=True, text=True
     )
     assert run.returncode == 1
-    assert f"{tmp_path}/check.yml:21:37: question 'q1' names scale 't'" in run.stderr
+    assert f"{tmp_path}/check.yml:24:41: question 'q1' names scale 't'" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_reverse_key_on_a_question_that_is_not_likert(tmp_path: Path) -> None:
+    text = with_question("      - {type: yes_no, name: q3, reverse: true, label: Klopt het?}")
+    assert problems(tmp_path, text) == [
+        "check.yml:26:34: reverse keying works on likert questions only; remove 'reverse' here"
+    ]
+
+
+def test_a_key_the_question_type_does_not_use(tmp_path: Path) -> None:
+    text = with_question("      - {type: text, name: q3, options: [{value: a, label: A}], label: Schrijf.}")
+    assert problems(tmp_path, text) == [
+        "check.yml:26:32: 'options' is not used by a text question; remove it (used here: rows)"
+    ]
+
+
+def test_likert_item_on_no_scale(tmp_path: Path) -> None:
+    assert problems(tmp_path, with_question("      - {type: likert, name: q3, label: Los.}")) == [
+        "check.yml:26:30: likert question 'q3' is on no scale; add 'scale: ...' (or make it a single-choice question)"
+    ]
+
+
+def test_choice_question_needs_options(tmp_path: Path) -> None:
+    assert problems(tmp_path, with_question("      - {type: single, name: q3, label: Kies.}")) == [
+        "check.yml:26:9: single question 'q3' needs 'options' with at least two choices"
+    ]
+
+
+def test_multiple_choice_limits_must_fit_the_options(tmp_path: Path) -> None:
+    line = "      - {type: multiple, name: q3, max: 3, label: Kies., options: [{value: a, label: A}, {value: b, label: B}]}"
+    assert problems(tmp_path, with_question(line)) == [
+        "check.yml:26:41: choose between 1 and 2 options: 'min' and 'max' must be whole numbers with 1 <= min <= max <= 2"
+    ]
+
+
+def test_scored_single_choice_needs_a_score_per_option(tmp_path: Path) -> None:
+    line = "      - {type: single, name: q3, scale: s, label: Kies., options: [{value: a, label: A, score: 1}, {value: b, label: B}]}"
+    assert problems(tmp_path, with_question(line)) == [
+        "check.yml:26:41: single-choice question 'q3' is on a scale, so every option needs a 'score'"
+    ]
+
+
+def test_items_on_one_scale_need_the_same_answer_range(tmp_path: Path) -> None:
+    line = "      - {type: slider, name: q3, scale: s, min: 0, max: 10, label: Hoeveel?}"
+    assert problems(tmp_path, with_question(line)) == [
+        "check.yml:15:9: the questions on scale 's' have different answer ranges [(0.0, 10.0), (1, 3)]; "
+        "give them the same answer scale"
+    ]
+
+
+def test_condition_on_an_unknown_question(tmp_path: Path) -> None:
+    text = VALID.replace(Q1, Q1[:-1] + ", relevant: \"q9 == 'ja'\"}")
+    assert problems(tmp_path, text) == [
+        "check.yml:24:73: 'q9' in \"q9 == 'ja'\" is not a question; use one of: none yet"
+    ]
+
+
+def test_condition_on_a_later_question(tmp_path: Path) -> None:
+    text = VALID.replace(Q1, Q1[:-1] + ", relevant: q2 == 1}")
+    assert problems(tmp_path, text) == [
+        "check.yml:24:73: 'q2' is asked later; a condition can only use answers given before it"
+    ]
+
+
+def test_condition_cannot_run_code(tmp_path: Path) -> None:
+    line = "      - {type: likert, name: q3, scale: s, label: Drie., relevant: \"__import__('os').system('x')\"}"
+    assert problems(tmp_path, with_question(line)) == [
+        "check.yml:26:68: '__import__('os').system('x')' is not allowed in a condition; use question names, "
+        "scale.score/band/t/percentile, numbers, 'texts', [lists], and, or, not, ==, !=, <, <=, >, >=, in"
+    ]
+
+
+def test_condition_syntax_error(tmp_path: Path) -> None:
+    text = with_question("      - {type: likert, name: q3, scale: s, label: Drie., relevant: q1 = = 2}")
+    assert problems(tmp_path, text) == [
+        "check.yml:26:68: cannot read the condition \"q1 = = 2\" (invalid syntax); write it like \"werk == 'ja'\""
+    ]
+
+
+def test_conclusion_on_an_unknown_scale_attribute(tmp_path: Path) -> None:
+    text = VALID + "conclusions:\n  - {id: c, when: s.gemiddelde > 2, title: T, text: T.}\n"
+    assert problems(tmp_path, text) == [
+        "check.yml:27:19: 's.gemiddelde' is unknown; use s.score, s.band, s.t, s.percentile"
+    ]
+
+
+def test_riasec_needs_all_six_types(tmp_path: Path) -> None:
+    assert problems(tmp_path, VALID + "riasec: {R: s, I: s}\n") == [
+        "check.yml:26:1: riasec needs a scale for each of R, I, A, S, E, C; add A, S, E, C"
+    ]
+
+
+def test_quality_pair_must_be_keyed_in_opposite_directions(tmp_path: Path) -> None:
+    text = VALID.replace("label: Vraag twee., reverse: true", "label: Vraag twee.") + "quality: {pairs: [[q1, q2]]}\n"
+    assert problems(tmp_path, text) == [
+        "check.yml:26:19: quality pair ['q1', 'q2'] must be keyed in opposite directions: mark one of them 'reverse: true'"
+    ]
+
+
+def test_missing_translation_is_a_warning_and_an_error_when_strict(tmp_path: Path) -> None:
+    text = VALID.replace("languages: [nl]", "languages: [nl, en]").replace("title: Mini", "title: {nl: Mini, en: Mini}")
+    (tmp_path / "check.yml").write_text(text)
+    loaded = load_checks(tmp_path)
+    assert len(loaded.checks) == 1
+    warnings = [str(w).removeprefix(f"{tmp_path}/") for w in loaded.warnings]
+    assert "check.yml:4:8: warning: no en text here; add it as 'en: ...'" in warnings  # the intro
+    assert not any(w.startswith("check.yml:3:") for w in warnings)  # the title has both
+    with pytest.raises(ProblemsFound):
+        load_checks(tmp_path, strict=True)

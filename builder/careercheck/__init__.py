@@ -4,8 +4,8 @@ The public API for tools and sectors' automation. Nothing here imports MkDocs.
 """
 
 from careercheck.compile import scoring_spec
-from careercheck.loader import find_check_files, load_check, load_checks
+from careercheck.loader import Loaded, find_check_files, load_check, load_checks
 from careercheck.model import Check
 from careercheck.problems import Problem, ProblemsFound
 
-__all__ = ["Check", "Problem", "ProblemsFound", "find_check_files", "load_check", "load_checks", "scoring_spec"]
+__all__ = ["Check", "Loaded", "Problem", "ProblemsFound", "find_check_files", "load_check", "load_checks", "scoring_spec"]

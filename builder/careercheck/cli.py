@@ -25,13 +25,14 @@ def main(argv: list[str] | None = None) -> int:
 
     validate = commands.add_parser("validate", help="check every check file and report all problems")
     validate.add_argument("path", type=Path, nargs="?", default=Path("checks"))
+    validate.add_argument("--strict", action="store_true", help="treat warnings (missing translations) as errors")
 
     args = parser.parse_args(argv)
     if args.command == "build":
         return _build(args.config_file, args.site_dir)
     if args.command == "serve":
         return _serve(args.site_dir, args.port)
-    return _validate(args.path)
+    return _validate(args.path, args.strict)
 
 
 def _build(config_file: Path, site_dir: Path | None) -> int:
@@ -66,14 +67,16 @@ def _serve(site: Path, port: int) -> int:
     return 0
 
 
-def _validate(path: Path) -> int:
+def _validate(path: Path, strict: bool) -> int:
     try:
-        checks = load_checks(path)
+        loaded = load_checks(path, strict=strict)
     except ProblemsFound as found:
         print(found, file=sys.stderr)
         print(f"careercheck: {len(found.problems)} problem(s) found", file=sys.stderr)
         return 1
-    print(f"careercheck: {len(checks)} check(s) valid")
+    for warning in loaded.warnings:
+        print(warning, file=sys.stderr)
+    print(f"careercheck: {len(loaded.checks)} check(s) valid, {len(loaded.warnings)} warning(s)")
     return 0
 
 

@@ -7,6 +7,7 @@ reported with its file, line and column, and how to fix it.
 from __future__ import annotations
 
 import typing
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,33 +27,46 @@ def find_check_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in CHECK_SUFFIXES and p.is_file())
 
 
-def load_checks(folder: Path) -> list[Check]:
-    """Load all checks below ``folder``, or raise ProblemsFound with every problem."""
+@dataclass
+class Loaded:
+    checks: list[Check]
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def load_checks(folder: Path, *, strict: bool = False) -> Loaded:
+    """Load all checks below ``folder``, or raise ProblemsFound with every problem.
+
+    Warnings (missing translations) are returned; under ``strict`` they are errors.
+    """
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     checks: dict[str, tuple[Path, Check]] = {}
     for path in find_check_files(folder):
         try:
-            tree, check = _load(path)
+            tree, check, found_warnings = _load(path)
         except ProblemsFound as found:
             problems += found.problems
             continue
+        warnings += found_warnings
         if check.id in checks:
             other = checks[check.id][0]
             message = f"check id '{check.id}' is also used by {other}; give each check its own id"
             problems.append(Problem(path, *position(tree, ["id"]), message))
         else:
             checks[check.id] = (path, check)
+    if strict:
+        problems += warnings
     if problems:
         raise ProblemsFound(problems)
-    return [check for _, check in checks.values()]
+    return Loaded([check for _, check in checks.values()], sorted(warnings))
 
 
 def load_check(path: Path) -> Check:
-    """Load one check, or raise ProblemsFound with every problem in it."""
+    """Load one check, or raise ProblemsFound with every error in it."""
     return _load(path)[1]
 
 
-def _load(path: Path) -> tuple[Any, Check]:
+def _load(path: Path) -> tuple[Any, Check, list[Problem]]:
     tree = read_yaml(path)
     if not isinstance(tree, dict):
         raise ProblemsFound([Problem(path, 1, 1, "a check file must be a mapping of keys (id:, title:, ...); see the format reference")])
@@ -60,10 +74,13 @@ def _load(path: Path) -> tuple[Any, Check]:
         check = Check.model_validate(tree)
     except ValidationError as error:
         raise ProblemsFound([_problem_from(path, tree, detail) for detail in error.errors()])
-    problems = [Problem(path, *position(tree, loc, key=at_key), message) for loc, at_key, message in check_rules(check)]
-    if problems:
-        raise ProblemsFound(problems)
-    return tree, check
+    findings = [
+        Problem(path, *position(tree, f.loc, key=f.at_key), f.message, warning=f.warning) for f in check_rules(check)
+    ]
+    errors = [p for p in findings if not p.warning]
+    if errors:
+        raise ProblemsFound(errors)
+    return tree, check, findings
 
 
 def _problem_from(path: Path, tree: Any, detail: ErrorDetails) -> Problem:

@@ -12,9 +12,11 @@ class Problem:
     line: int  # 1-based
     column: int  # 1-based
     message: str  # what is wrong; how to fix it
+    warning: bool = False  # an error only under --strict
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        kind = "warning: " if self.warning else ""
+        return f"{self.path}:{self.line}:{self.column}: {kind}{self.message}"
 
 
 class ProblemsFound(Exception):

@@ -5,7 +5,8 @@ Pyodide inside the visitor's browser, so a result never depends on where it
 was computed.
 """
 
-from careercheck_engine.scoring import score, score_json
+from careercheck_engine.riasec import brown_gore_c, codes, congruence, correlation, iachan_m
+from careercheck_engine.scoring import score, score_json, visible, visible_json
 
-__version__ = "0.1.0"
-__all__ = ["score", "score_json"]
+__version__ = "0.2.0"
+__all__ = ["brown_gore_c", "codes", "congruence", "correlation", "iachan_m", "score", "score_json", "visible", "visible_json"]

@@ -1,33 +1,54 @@
-"""Likert scoring: reverse keying, scale means, band lookup.
+"""Score a check: clean the answers, score the scales, interpret.
 
-The input is a scoring spec (compiled from a check definition by the builder)
-and the visitor's answers. Answers are untrusted: anything that is not a
-whole number within the answer scale is left out and listed in ``ignored``.
+The input is a scoring spec (compiled by the builder, one per language) and
+the visitor's answers; the output is a plain result structure (JSON-ready).
 """
 
 from __future__ import annotations
 
 import json
-import math
 from typing import Any
+
+from careercheck_engine.answers import clean
+from careercheck_engine.conditions import holds
+from careercheck_engine.quality import quality
+from careercheck_engine.riasec import interests
+from careercheck_engine.scales import score_scale
 
 Spec = dict[str, Any]
 Result = dict[str, Any]
 
 
 def score(spec: Spec, answers: dict[str, Any]) -> Result:
-    """Score ``answers`` (item id -> answer) against a compiled ``spec``."""
-    low, high = spec["points"]["min"], spec["points"]["max"]
-    valid, ignored = _clean_answers(spec, answers, low, high)
-    scales = [_score_scale(scale, spec["items"], valid, low, high) for scale in spec["scales"]]
+    """Score ``answers`` (question name -> answer) against a compiled ``spec``."""
+    valid, ignored, visible = clean(spec, answers)
+    scales = [score_scale(scale, spec["questions"], valid) for scale in spec["scales"]]
+    by_id = {s["id"]: {"score": s["score"], "band": s["band"] and s["band"]["id"], **_norm_fields(s)} for s in scales}
     return {
         "check": spec["id"],
         "title": spec["title"],
+        "language": spec["language"],
         "answered": len(valid),
-        "items": len(spec["items"]),
+        "questions": len(visible["questions"]),
+        "visible": visible,
         "scales": scales,
+        "riasec": interests({k: by_id[v]["score"] for k, v in spec["riasec"].items()}) if spec["riasec"] else None,
+        "conclusions": [
+            {k: c[k] for k in ("id", "title", "text")} for c in spec["conclusions"] if holds(c["when"], valid, by_id)
+        ],
+        "quality": quality(spec, valid),
         "ignored": ignored,
     }
+
+
+def visible(spec: Spec, answers: dict[str, Any]) -> dict[str, list[str]]:
+    """Which sections and questions to show, given the answers so far (branching)."""
+    return clean(spec, answers)[2]
+
+
+def _norm_fields(scale: Result) -> dict[str, Any]:
+    norms = scale["norms"] or {}
+    return {"t": norms.get("t"), "percentile": norms.get("percentile")}
 
 
 def score_json(spec_json: str, answers_json: str) -> str:
@@ -35,63 +56,5 @@ def score_json(spec_json: str, answers_json: str) -> str:
     return json.dumps(score(json.loads(spec_json), json.loads(answers_json)), ensure_ascii=False)
 
 
-def _clean_answers(
-    spec: Spec, answers: dict[str, Any], low: int, high: int
-) -> tuple[dict[str, int], list[str]]:
-    valid: dict[str, int] = {}
-    ignored: list[str] = []
-    for item_id, raw in answers.items():
-        if item_id not in spec["items"]:
-            ignored.append(str(item_id))
-            continue
-        value = _as_whole_number(raw)
-        if value is None or not low <= value <= high:
-            ignored.append(item_id)
-        else:
-            valid[item_id] = value
-    return valid, sorted(ignored)
-
-
-def _as_whole_number(raw: Any) -> int | None:
-    # Form data arrives as strings; an answers file may hold numbers.
-    if isinstance(raw, bool):
-        return None
-    if isinstance(raw, int):
-        return raw
-    if isinstance(raw, str) and raw.strip().lstrip("-").isdigit():
-        return int(raw.strip())
-    return None
-
-
-def _score_scale(
-    scale: Spec, items: dict[str, Spec], answers: dict[str, int], low: int, high: int
-) -> Result:
-    keyed = [
-        (high + low - answers[i]) if items[i]["reverse"] else answers[i]
-        for i in scale["items"]
-        if i in answers
-    ]
-    result: Result = {
-        "id": scale["id"],
-        "name": scale["name"],
-        "min": low,
-        "max": high,
-        "answered": len(keyed),
-        "items": len(scale["items"]),
-    }
-    if len(keyed) < scale["min_answered"]:
-        return result | {"status": "not_scored", "score": None, "band": None}
-    # Bands are looked up on the rounded score, so the band always agrees
-    # with the number the person sees.
-    mean = round(math.fsum(keyed) / len(keyed), 2)
-    return result | {"status": "scored", "score": mean, "band": _band_for(scale["bands"], mean)}
-
-
-def _band_for(bands: list[Spec], value: float) -> Spec:
-    # Bands are contiguous and sorted (the builder checks that): each covers
-    # [from, to), the last one also includes its upper bound.
-    for band in bands:
-        if value < band["to"]:
-            return {k: band[k] for k in ("id", "label", "text")}
-    last = bands[-1]
-    return {k: last[k] for k in ("id", "label", "text")}
+def visible_json(spec_json: str, answers_json: str) -> str:
+    return json.dumps(visible(json.loads(spec_json), json.loads(answers_json)))

@@ -1,5 +1,6 @@
-// Runs scoring cases through the engine inside real Pyodide under Node, using
-// the runtime files exactly as the built site ships them (trimmed lock, wheel).
+// Runs cases through the engine inside real Pyodide under Node, using the
+// runtime files exactly as the built site ships them (trimmed lock, wheel).
+// A case is {name, spec, answers} (scored) or {name, function, args} (an index).
 // Usage: node run_engine.mjs RUNTIME_DIR CASES.json  ->  JSON on stdout
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
@@ -11,12 +12,18 @@ const { loadPyodide } = await import(pathToFileURL(path.join(indexURL, "pyodide.
 
 const pyodide = await loadPyodide({ indexURL });
 await pyodide.loadPackage("careercheck-engine", { messageCallback: () => {} });
-const engine = pyodide.pyimport("careercheck_engine");
+// JSON across the boundary both ways: what Node sees is exactly what Python returned.
+const run = pyodide.runPython(`
+import json, careercheck_engine
+def run(case_json):
+    case = json.loads(case_json)
+    if "function" in case:
+        return json.dumps(getattr(careercheck_engine, case["function"])(*case["args"]))
+    return careercheck_engine.score_json(json.dumps(case["spec"]), json.dumps(case["answers"]))
+run
+`);
 
 const cases = JSON.parse(await readFile(casesFile, "utf8"));
-const results = cases.map(({ name, spec, answers }) => ({
-  name,
-  result: JSON.parse(engine.score_json(JSON.stringify(spec), JSON.stringify(answers))),
-}));
+const results = cases.map((c) => ({ name: c.name, result: JSON.parse(run(JSON.stringify(c))) }));
 const python = pyodide.runPython("import sys; sys.version.split()[0]");
 process.stdout.write(JSON.stringify({ python, results }));

@@ -6,7 +6,9 @@ not import MkDocs; this file only hands their output to MkDocs.
 
 from __future__ import annotations
 
+import functools
 import json
+import logging
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -24,17 +26,28 @@ from careercheck.model import Check
 from careercheck.plugin.config import CareerCheckConfig
 from careercheck.problems import ProblemsFound
 from careercheck.runtime import RuntimeMissing, build_runtime
+from careercheck.texts import text_in
 from careercheck.ui_text import UI_TEXT
 
-CHECK_PAGES = "checks"
 SPECS = "assets/careercheck/specs"
 STYLESHEET = "assets/careercheck/careercheck.css"
 PYODIDE = "assets/pyodide"
+log = logging.getLogger("mkdocs.plugins.careercheck")
+
+
+def page_path(check: Check, language: str) -> str:
+    """checks/ID.md in the check's first language, LANG/checks/ID.md in the others."""
+    prefix = "" if language == check.languages[0] else f"{language}/"
+    return f"{prefix}checks/{check.id}.md"
+
+
+def spec_path(check: Check, language: str) -> str:
+    return f"{SPECS}/{check.id}.{language}.json"
 
 
 class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
     def __init__(self) -> None:
-        self.checks: dict[str, Check] = {}  # by page src_uri
+        self.pages: dict[str, tuple[Check, str]] = {}  # page src_uri -> (check, language)
         self._runtime_dir: tempfile.TemporaryDirectory[str] | None = None
 
     def on_config(self, config: MkDocsConfig) -> None:
@@ -44,10 +57,12 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
         # On every page, not only checks: it also fixes the theme's footer contrast.
         config.extra_css.append(STYLESHEET)
         try:
-            checks = load_checks(root / self.config.checks_dir)
+            loaded = load_checks(root / self.config.checks_dir)
         except ProblemsFound as found:
             raise PluginError(f"{len(found.problems)} problem(s) in the checks:\n{found}") from None
-        self.checks = {f"{CHECK_PAGES}/{check.id}.md": check for check in checks}
+        for warning in loaded.warnings:  # under --strict, MkDocs turns these into a failed build
+            log.warning(str(warning))
+        self.pages = {page_path(c, lang): (c, lang) for c in loaded.checks for lang in c.languages}
         self._runtime_dir = tempfile.TemporaryDirectory(prefix="careercheck-runtime-")
         try:
             self.runtime = build_runtime(root / self.config.pyodide_dir, Path(self._runtime_dir.name))
@@ -57,22 +72,30 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        for src_uri, check in self.checks.items():
+        for src_uri, (check, language) in self.pages.items():
             if files.get_file_from_path(src_uri):
                 raise PluginError(f"docs/{src_uri} clashes with the page generated for check '{check.id}'; rename one")
-            files.append(File.generated(config, src_uri, content=_page_source(check)))
-            spec = json.dumps(scoring_spec(check), ensure_ascii=False, indent=1)
-            files.append(File.generated(config, f"{SPECS}/{check.id}.json", content=spec))
+            files.append(File.generated(config, src_uri, content=_page_source(check, language)))
+            spec = json.dumps(scoring_spec(check, language), ensure_ascii=False, indent=1)
+            files.append(File.generated(config, spec_path(check, language), content=spec))
+            for image in _images(check):
+                if not files.get_file_from_path(image):
+                    log.warning(f"check '{check.id}': picture '{image}' is not in {config.docs_dir}; add it or correct 'src'")
         for path in self.runtime.files:
             files.append(File.generated(config, f"{PYODIDE}/{path.name}", abs_src_path=str(path)))
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> None:
-        if not self.config.enabled or page.file.src_uri not in self.checks:
+        if not self.config.enabled or page.file.src_uri not in self.pages:
             return
-        check = self.checks[page.file.src_uri]
-        context["check"] = check
-        context["ui"] = UI_TEXT[check.language]
-        context["spec_path"] = f"{SPECS}/{check.id}.json"
+        check, language = self.pages[page.file.src_uri]
+        context |= {
+            "check": check,
+            "check_language": language,
+            "t": functools.partial(text_in, language=language, default=check.languages[0]),
+            "ui": UI_TEXT[language],
+            "spec_path": spec_path(check, language),
+            "translations": [(other, page_path(check, other)) for other in check.languages if other != language],
+        }
 
     # Last, so the hashes cover inline scripts that any other plugin added.
     @event_priority(-100)
@@ -99,8 +122,15 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
             self._runtime_dir = None
 
 
-def _page_source(check: Check) -> str:
+def _page_source(check: Check, language: str) -> str:
     # The questions come from the template (overrides/careercheck.html);
     # the Markdown holds only the title and the author's intro.
-    front = {"template": "careercheck.html", "title": check.title}
-    return "---\n" + json.dumps(front, ensure_ascii=False) + "\n---\n\n" + f"# {check.title}\n\n{check.intro}\n"
+    t = functools.partial(text_in, language=language, default=check.languages[0])
+    front = {"template": "careercheck.html", "title": t(check.title)}
+    return "---\n" + json.dumps(front, ensure_ascii=False) + f"\n---\n\n# {t(check.title)}\n\n{t(check.intro)}\n"
+
+
+def _images(check: Check) -> set[str]:
+    questions = check.questions
+    options = [o for q in questions for o in q.options or []]
+    return {item.image.src for item in [*questions, *options] if item.image}

@@ -1,5 +1,6 @@
 // The check page: moves answers between the form, the engine worker, the
-// profile and sessionStorage. No scoring here, and nothing leaves the device.
+// profile and sessionStorage. No scoring and no branching logic here (the
+// engine decides what applies), and nothing leaves the device.
 const form = document.querySelector("form[data-check]");
 if (form) start(form);
 
@@ -7,59 +8,171 @@ function start(form) {
   const storageKey = `careercheck:${form.dataset.check}:answers`;
   const profile = document.querySelector("[data-profile]");
   const status = form.querySelector("[data-status]");
+  const submit = form.querySelector("button[type=submit]");
+  const back = form.querySelector("[data-back]");
   const ui = JSON.parse(profile.querySelector("script[data-ui]").textContent);
-
+  const sections = [...form.querySelectorAll("[data-section]")];
+  const questions = [...form.querySelectorAll("[data-question]")];
+  let shown = null; // what the engine says applies; null until it has answered: everything
+  let current = 0; // index among the sections that apply
   let engineError = null; // once the engine has failed, it will not recover in this page
+
   const worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
   worker.postMessage({ type: "init", specUrl: new URL(form.dataset.spec, document.baseURI).href });
   worker.onmessage = ({ data }) => {
-    if (data.type === "ready") form.dataset.engine = "ready";
-    else if (data.type === "result") showProfile(data.result);
+    if (data.type === "ready") {
+      form.dataset.engine = "ready";
+      askWhatApplies();
+    } else if (data.type === "visible") {
+      shown = data.visible;
+      render();
+    } else if (data.type === "result") showProfile(data.result);
     else if (data.type === "error") engineFailed(data.message);
   };
   worker.onerror = (event) => engineFailed(event.message);
 
-  restore();
-  form.querySelector("button[type=submit]").disabled = false;
+  restore(load());
+  form.querySelector("[data-progress]").hidden = false;
+  render();
+  submit.disabled = false;
 
-  form.addEventListener("change", save);
+  form.addEventListener("input", (event) => {
+    const slider = event.target.closest("[data-type=slider]");
+    if (slider) touchSlider(slider);
+  });
+  form.addEventListener("change", () => {
+    save();
+    askWhatApplies();
+  });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    if (current < applying().length - 1) return go(current + 1);
     if (engineError) return fail(engineError);
     status.textContent = ui.busy;
     profile.dataset.state = "pending";
     worker.postMessage({ type: "score", answers: answers() });
   });
+  back.addEventListener("click", () => go(current - 1));
   form.querySelector("[data-erase]").addEventListener("click", erase);
   profile.querySelector("[data-print]").addEventListener("click", () => window.print());
 
+  function askWhatApplies() {
+    if (form.dataset.engine === "ready") worker.postMessage({ type: "visible", answers: answers() });
+  }
+
+  function applying() {
+    return sections.filter((s) => !shown || shown.sections.includes(s.dataset.section));
+  }
+
+  function go(index) {
+    current = index;
+    render();
+    const heading = applying()[current].querySelector("h2");
+    heading.scrollIntoView({ block: "start" });
+    heading.focus();
+  }
+
+  function render() {
+    const sectionsNow = applying();
+    current = Math.max(0, Math.min(current, sectionsNow.length - 1));
+    for (const section of sections) section.hidden = section !== sectionsNow[current];
+    for (const question of questions) {
+      question.hidden = Boolean(shown) && !shown.questions.includes(question.dataset.question);
+    }
+    const title = sectionsNow[current].querySelector("h2").textContent;
+    form.querySelector("[data-progress-text]").textContent = fill(ui.progress, {
+      n: current + 1, total: sectionsNow.length, title,
+    });
+    const bar = form.querySelector("[data-progress-bar]");
+    bar.max = sectionsNow.length;
+    bar.value = current + 1;
+    back.hidden = current === 0;
+    submit.textContent = current < sectionsNow.length - 1 ? submit.dataset.next : submit.dataset.finish;
+  }
+
+  // One answer per question, by type; undefined when not answered.
+  function answerOf(question) {
+    const inputs = [...question.querySelectorAll("input, select, textarea")];
+    switch (question.dataset.type) {
+      case "multiple": {
+        const chosen = inputs.filter((i) => i.checked).map((i) => i.value);
+        return chosen.length ? chosen : undefined;
+      }
+      case "ranking": {
+        const ranked = inputs.map((s) => s.value).filter(Boolean);
+        return ranked.length ? ranked : undefined;
+      }
+      case "slider":
+        return question.dataset.touched ? inputs[0].value : undefined;
+      case "text":
+        return inputs[0].value.trim() || undefined;
+      default:
+        return inputs.find((i) => i.checked)?.value;
+    }
+  }
+
   function answers() {
-    return Object.fromEntries(new FormData(form));
+    const result = {};
+    for (const question of questions) {
+      const value = answerOf(question);
+      if (value !== undefined) result[question.dataset.question] = value;
+    }
+    return result;
+  }
+
+  function load() {
+    try {
+      const saved = JSON.parse(sessionStorage.getItem(storageKey) || "{}");
+      return saved && typeof saved === "object" ? saved : {};
+    } catch {
+      return {}; // unreadable storage: start empty rather than fail
+    }
   }
 
   function save() {
     sessionStorage.setItem(storageKey, JSON.stringify(answers()));
   }
 
-  function restore() {
-    let saved;
-    try {
-      saved = JSON.parse(sessionStorage.getItem(storageKey) || "{}");
-    } catch {
-      return; // unreadable storage: start empty rather than fail
+  function restore(saved) {
+    for (const question of questions) {
+      const value = saved[question.dataset.question];
+      if (value === undefined) continue;
+      const values = [].concat(value).map(String);
+      const inputs = [...question.querySelectorAll("input, select, textarea")];
+      switch (question.dataset.type) {
+        case "ranking":
+          inputs.forEach((select, i) => { select.value = values[i] ?? ""; });
+          break;
+        case "slider":
+          inputs[0].value = values[0];
+          touchSlider(question);
+          break;
+        case "text":
+          inputs[0].value = values[0];
+          break;
+        default:
+          for (const input of inputs) input.checked = values.includes(input.value);
+      }
     }
-    for (const [name, value] of Object.entries(saved)) {
-      const input = [...form.elements].find((el) => el.name === name && el.value === String(value));
-      if (input) input.checked = true;
-    }
+  }
+
+  function touchSlider(question) {
+    question.dataset.touched = "true";
+    question.querySelector("[data-slider-value]").textContent = question.querySelector("input").value;
   }
 
   function erase() {
     sessionStorage.removeItem(storageKey);
     form.reset();
+    for (const question of questions.filter((q) => q.dataset.type === "slider")) {
+      delete question.dataset.touched;
+      question.querySelector("[data-slider-value]").textContent = ui.not_chosen;
+    }
     profile.hidden = true;
     profile.dataset.state = "empty";
-    profile.querySelector("[data-profile-scales]").replaceChildren();
+    current = 0;
+    askWhatApplies();
+    render();
     status.textContent = ui.erased;
   }
 
@@ -75,33 +188,96 @@ function start(form) {
   }
 
   function showProfile(result) {
-    const number = new Intl.NumberFormat(document.documentElement.lang, { maximumFractionDigits: 2 });
-    const template = profile.querySelector("template[data-scale-template]");
-    const scales = result.scales.map((scale) => {
-      const card = template.content.cloneNode(true);
-      const field = (name) => card.querySelector(`[data-field=${name}]`);
-      field("name").textContent = scale.name;
-      if (scale.status === "scored") {
-        field("label").textContent = scale.band.label;
-        field("text").textContent = scale.band.text;
-        field("score").textContent = `(${ui.score}: ${fill(ui.score_of, {
-          score: number.format(scale.score), min: scale.min, max: scale.max,
-        })})`;
-        field("bar").style.width = `${(100 * (scale.score - scale.min)) / (scale.max - scale.min)}%`;
-      } else {
-        field("text").textContent = `${ui.not_scored} ${fill(ui.answered, scale)}`;
-        field("bar").parentElement.remove();
-      }
-      return card;
-    });
-    profile.querySelector("[data-profile-scales]").replaceChildren(...scales);
+    const number = new Intl.NumberFormat(form.dataset.lang, { maximumFractionDigits: 2 });
+    profile.querySelector("[data-profile-scales]").replaceChildren(...result.scales.map((s) => scaleCard(s, number)));
+    profile.querySelector("[data-profile-conclusions]").replaceChildren(...result.conclusions.map(conclusionCard));
+    showInterests(result.riasec);
+    showQuality(result.quality);
+    showOwnAnswers(result.visible.questions);
     const date = profile.querySelector("[data-profile-date]");
     date.dateTime = new Date().toISOString().slice(0, 10);
-    date.textContent = new Date().toLocaleDateString(document.documentElement.lang, { dateStyle: "long" });
+    date.textContent = new Date().toLocaleDateString(form.dataset.lang, { dateStyle: "long" });
     profile.hidden = false;
     profile.dataset.state = "ready";
     status.textContent = ui.done;
     profile.focus();
+  }
+
+  function cardFrom(selector) {
+    const card = profile.querySelector(selector).content.cloneNode(true);
+    return [card, (name) => card.querySelector(`[data-field=${name}]`)];
+  }
+
+  function scaleCard(scale, number) {
+    const [card, field] = cardFrom("template[data-scale-template]");
+    field("name").textContent = scale.name;
+    if (scale.status === "scored") {
+      field("label").textContent = scale.band.label;
+      field("text").textContent = scale.band.text;
+      field("score").textContent = `(${ui.score}: ${fill(ui.score_of, {
+        score: number.format(scale.score), min: number.format(scale.min), max: number.format(scale.max),
+      })})`;
+      field("bar").style.width = `${(100 * (scale.score - scale.min)) / (scale.max - scale.min)}%`;
+      field("norms").textContent = scale.norms ? fill(ui.norms, scale.norms) : "";
+    } else {
+      field("text").textContent = `${ui.not_scored} ${fill(ui.answered, scale)}`;
+      field("bar").parentElement.remove();
+    }
+    return card;
+  }
+
+  function conclusionCard(conclusion) {
+    const [card, field] = cardFrom("template[data-conclusion-template]");
+    field("title").textContent = conclusion.title;
+    field("text").textContent = conclusion.text;
+    return card;
+  }
+
+  function showInterests(riasec) {
+    const box = profile.querySelector("[data-profile-interests]");
+    box.hidden = !riasec || riasec.status !== "scored";
+    if (box.hidden) return;
+    const letters = (code) => [...code].map((l) => `${l} (${ui.letters[l]})`).join(", ");
+    const lines = riasec.code
+      ? [fill(ui.code, { code: riasec.code, letters: letters(riasec.code) })]
+        .concat(riasec.tied ? [fill(ui.code_tied, { codes: riasec.codes.slice(1).join(", ") })] : [])
+      : [ui.code_flat];
+    box.querySelector("[data-field=code]").textContent = lines.join(" ");
+  }
+
+  function showQuality(quality) {
+    const notes = [quality.straight_lining && ui.straight_lining, quality.contradictions.length && ui.contradictions];
+    const box = profile.querySelector("[data-profile-quality]");
+    box.textContent = notes.filter(Boolean).join(" ");
+    box.hidden = !box.textContent;
+  }
+
+  // Written answers and choices go on the profile as the person gave them.
+  function showOwnAnswers(visibleQuestions) {
+    const listed = ["text", "single", "multiple", "ranking"];
+    const rows = [];
+    for (const question of questions) {
+      const value = answerOf(question);
+      if (!listed.includes(question.dataset.type) || value === undefined) continue;
+      if (!visibleQuestions.includes(question.dataset.question)) continue;
+      const term = document.createElement("dt");
+      term.textContent = question.querySelector(".cc-question__label").textContent;
+      const detail = document.createElement("dd");
+      detail.textContent = [].concat(value).map((v, i) => {
+        const label = optionLabel(question, v);
+        return question.dataset.type === "ranking" ? `${i + 1}. ${label}` : label;
+      }).join(question.dataset.type === "text" ? "" : "; ");
+      rows.push(term, detail);
+    }
+    const box = profile.querySelector("[data-profile-answers]");
+    box.querySelector("[data-field=list]").replaceChildren(...rows);
+    box.hidden = rows.length === 0;
+  }
+
+  function optionLabel(question, value) {
+    if (question.dataset.type === "text") return value;
+    const option = [...question.querySelectorAll("option, input")].find((o) => o.value === value);
+    return option.tagName === "OPTION" ? option.textContent : option.closest("label").querySelector("span").textContent;
   }
 }
 

@@ -28,6 +28,9 @@ self.onmessage = async ({ data }) => {
       spec = fetchText(data.specUrl);
       await Promise.all([engine, spec]);
       self.postMessage({ type: "ready" });
+    } else if (data.type === "visible") {
+      const visible = (await engine).visible_json(await spec, JSON.stringify(data.answers));
+      self.postMessage({ type: "visible", visible: JSON.parse(visible) });
     } else if (data.type === "score") {
       const result = (await engine).score_json(await spec, JSON.stringify(data.answers));
       self.postMessage({ type: "result", result: JSON.parse(result) });
