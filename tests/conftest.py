@@ -62,3 +62,17 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def feature_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The example project plus the check that uses every feature (tests/fixtures/vraagtypen.yml)."""
+    project = tmp_path_factory.mktemp("features")
+    for name in ("mkdocs.yml", "docs", "overrides", "checks"):
+        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
+        copy(ROOT / name, project / name)
+    shutil.copy(ROOT / "tests/fixtures/vraagtypen.yml", project / "checks")
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    url, httpd = serve_in_background(build_site(project / "mkdocs.yml"))
+    yield url
+    httpd.shutdown()

@@ -45,25 +45,38 @@ class Visit:
     def open(self, path: str = CHECK) -> None:
         self.page.goto(self.server + path)
 
+    def settled(self) -> None:
+        """Wait until the engine has said which questions apply to the answers so far."""
+        self.page.wait_for_selector("form[data-check]:not([data-pending])", state="attached")
+
     def answer(self, answers: dict) -> None:
-        """Answer the questions of the section on screen; others are left for later."""
-        for name, value in answers.items():
-            question = self.page.locator(f"[data-question={name}]")
-            if not question.is_visible():
-                continue
-            kind = question.get_attribute("data-type")
-            if kind == "ranking":
-                for place, choice in zip(question.locator("select").all(), value):
-                    place.select_option(choice)
-            elif kind in ("slider", "text"):
-                question.locator("input, textarea").fill(str(value))
-            else:
-                for choice in [value] if not isinstance(value, list) else value:
-                    question.locator(f"input[value='{choice}']").check()
+        """Answer the questions on screen, also those an answer makes appear."""
+        done: set[str] = set()
+        while True:
+            self.settled()
+            todo = [n for n in answers if n not in done and self.page.locator(f"[data-question={n}]").is_visible()]
+            if not todo:
+                return
+            for name in todo:
+                self.answer_one(name, answers[name])
+                done.add(name)
+
+    def answer_one(self, name: str, value) -> None:
+        question = self.page.locator(f"[data-question={name}]")
+        kind = question.get_attribute("data-type")
+        if kind == "ranking":
+            for place, choice in zip(question.locator("select").all(), value):
+                place.select_option(choice)
+        elif kind in ("slider", "text"):
+            question.locator("input, textarea").fill(str(value))
+        else:
+            for choice in [value] if not isinstance(value, list) else value:
+                question.locator(f"input[value='{choice}']").check()
 
     def finish(self, answers: dict) -> None:
         """Go through every section that applies, answering, and wait for the profile."""
         submit = self.page.locator("form[data-check] button[type=submit]")
+        self.page.wait_for_selector("form[data-engine=ready]", state="attached")
         for _ in range(50):
             self.answer(answers)
             last = submit.text_content() == submit.get_attribute("data-finish")

@@ -16,6 +16,9 @@ function start(form) {
   let shown = null; // what the engine says applies; null until it has answered: everything
   let current = 0; // index among the sections that apply
   let engineError = null; // once the engine has failed, it will not recover in this page
+  let asked = 0; // questions to the engine about what applies, and answers received:
+  let told = 0; //  while they differ, moving on could skip a question that now applies
+  let moveWhenTold = false;
 
   const worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
   worker.postMessage({ type: "init", specUrl: new URL(form.dataset.spec, document.baseURI).href });
@@ -25,7 +28,13 @@ function start(form) {
       askWhatApplies();
     } else if (data.type === "visible") {
       shown = data.visible;
+      told += 1;
+      if (told === asked) delete form.dataset.pending;
       render();
+      if (moveWhenTold && told === asked) {
+        moveWhenTold = false;
+        next();
+      }
     } else if (data.type === "result") showProfile(data.result);
     else if (data.type === "error") engineFailed(data.message);
   };
@@ -46,18 +55,26 @@ function start(form) {
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    if (current < applying().length - 1) return go(current + 1);
-    if (engineError) return fail(engineError);
-    status.textContent = ui.busy;
-    profile.dataset.state = "pending";
-    worker.postMessage({ type: "score", answers: answers() });
+    if (told < asked) moveWhenTold = true;
+    else next();
   });
   back.addEventListener("click", () => go(current - 1));
   form.querySelector("[data-erase]").addEventListener("click", erase);
   profile.querySelector("[data-print]").addEventListener("click", () => window.print());
 
   function askWhatApplies() {
-    if (form.dataset.engine === "ready") worker.postMessage({ type: "visible", answers: answers() });
+    if (form.dataset.engine !== "ready") return;
+    asked += 1;
+    form.dataset.pending = "true";
+    worker.postMessage({ type: "visible", answers: answers() });
+  }
+
+  function next() {
+    if (current < applying().length - 1) return go(current + 1);
+    if (engineError) return fail(engineError);
+    status.textContent = ui.busy;
+    profile.dataset.state = "pending";
+    worker.postMessage({ type: "score", answers: answers() });
   }
 
   function applying() {

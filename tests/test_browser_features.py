@@ -1,0 +1,96 @@
+"""Every question type, branching, the English page and the full profile, in a real
+browser, with the feature check (tests/fixtures/vraagtypen.yml)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from conftest import GOLDEN
+from test_browser import Visit, axe_violations
+
+pytestmark = pytest.mark.browser
+
+CHECK = "/checks/vraagtypen/"
+SOCIAL = json.loads((GOLDEN / "vraagtypen-sociaal.json").read_text())["answers"]
+
+
+@pytest.fixture
+def visit(browser, feature_server: str) -> Iterator[Visit]:
+    visit = Visit(browser, feature_server)
+    yield visit
+    visit.context.close()
+
+
+def test_every_question_type_ends_up_on_the_profile(visit: Visit) -> None:
+    visit.open(CHECK)
+    visit.finish(SOCIAL)
+    profile = visit.page.inner_text("[data-profile]")
+    for conclusion in ("Keuzebegeleiding", "Twijfel", "Voltijd"):
+        assert conclusion in profile
+    assert "Je interessecode is SEA. De letters staan voor: S (Sociaal), E (Ondernemend), A (Artistiek)." in profile
+    assert "Met mijn coach praten" in profile  # the written answer
+    assert "1. Zekerheid; 2. Samenwerken; 3. Vrijheid" in profile  # the ranking, in order
+    assert "Waar krijg je energie van?\nMensen" in profile
+    assert "Vergeleken met Fictieve groep: je score is hoger dan die van ongeveer 2 van de 100 mensen." in profile
+
+
+def test_questions_and_sections_that_do_not_apply_are_skipped(visit: Visit) -> None:
+    visit.open(CHECK)
+    visit.page.wait_for_selector("form[data-engine=ready]", state="attached")
+    visit.answer({"werk": "no"})
+    assert not visit.page.locator("[data-question=uren]").is_visible()
+    assert visit.page.inner_text("[data-progress-text]") == "Deel 1 van 2: Werk"  # the interests section is skipped
+    visit.answer({"werk": "yes"})
+    assert visit.page.locator("[data-question=uren]").is_visible()
+    assert visit.page.inner_text("[data-progress-text]") == "Deel 1 van 3: Werk"
+
+
+def test_moving_on_waits_for_what_now_applies(visit: Visit) -> None:
+    visit.open(CHECK)
+    visit.page.wait_for_selector("form[data-engine=ready]", state="attached")
+    visit.page.check("[data-question=werk] input[value=yes]")
+    visit.page.click("form[data-check] button[type=submit]")  # at once, before the engine has answered
+    visit.settled()
+    assert visit.page.inner_text("[data-progress-text]") == "Deel 2 van 3: Interesses"
+
+
+def test_a_slider_left_alone_is_not_an_answer(visit: Visit) -> None:
+    visit.open(CHECK)
+    visit.finish({"werk": "yes", "vraag": "verder"})
+    assert "Voltijd" not in visit.page.inner_text("[data-profile]")
+    assert visit.page.evaluate("JSON.parse(sessionStorage.getItem('careercheck:vraagtypen:answers'))") == {
+        "werk": "yes",
+        "vraag": "verder",
+    }
+
+
+def test_the_english_page_speaks_english(visit: Visit) -> None:
+    visit.open("/en" + CHECK)
+    assert visit.page.get_attribute(".cc-page", "lang") == "en"
+    visit.finish(SOCIAL | {"plan": "Talk to my coach"})
+    profile = visit.page.inner_text("[data-profile]")
+    assert "Your profile: Every question type" in profile
+    assert "Choice guidance" in profile and "Your interest code is SEA." in profile
+    assert "1. Security; 2. Working together; 3. Freedom" in profile
+
+
+def test_every_question_type_passes_axe(visit: Visit) -> None:
+    visit.open(CHECK)
+    visit.page.wait_for_selector("form[data-engine=ready]", state="attached")
+    visit.answer({"werk": "yes"})
+    assert axe_violations(visit) == []
+    visit.finish(SOCIAL)
+    assert axe_violations(visit) == []
+
+
+def test_answers_of_every_type_survive_a_reload(visit: Visit) -> None:
+    visit.open(CHECK)
+    visit.finish(SOCIAL)
+    visit.page.reload()
+    assert visit.page.evaluate("JSON.parse(sessionStorage.getItem('careercheck:vraagtypen:answers'))") == SOCIAL
+    assert visit.page.input_value("[data-question=uren] input") == "36"
+    assert visit.page.input_value("[data-question=plan] textarea") == "Met mijn coach praten"
+    assert [s.input_value() for s in visit.page.locator("[data-question=waarden] select").all()] == SOCIAL["waarden"]
