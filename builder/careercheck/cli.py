@@ -1,14 +1,16 @@
-"""The ``careercheck`` command: build the site, serve it, validate checks."""
+"""The ``careercheck`` command: build the site, serve it, validate, score and analyse checks."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
 import logging
 import sys
 from pathlib import Path
 
-from careercheck.loader import load_checks
-from careercheck.problems import ProblemsFound
+from careercheck.loader import load_check, load_checks
+from careercheck.problems import Problem, ProblemsFound
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,12 +29,30 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("path", type=Path, nargs="?", default=Path("checks"))
     validate.add_argument("--strict", action="store_true", help="treat warnings (missing translations) as errors")
 
+    score = commands.add_parser("score", help="score an answers file with the engine the browser uses; JSON out")
+    score.add_argument("check", type=Path)
+    score.add_argument("answers", type=Path, help="JSON object: question name -> answer")
+    score.add_argument("--language", help="language of the texts in the result (default: the check's first)")
+
+    analyse = commands.add_parser("analyse", help="item analysis of pilot data: alpha, corrected item-total r")
+    analyse.add_argument("check", type=Path)
+    analyse.add_argument("responses", type=Path, help="CSV: a header of question names, one row per respondent")
+    analyse.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
     args = parser.parse_args(argv)
-    if args.command == "build":
-        return _build(args.config_file, args.site_dir)
-    if args.command == "serve":
-        return _serve(args.site_dir, args.port)
-    return _validate(args.path, args.strict)
+    try:
+        if args.command == "build":
+            return _build(args.config_file, args.site_dir)
+        if args.command == "serve":
+            return _serve(args.site_dir, args.port)
+        if args.command == "score":
+            return _score(args.check, args.answers, args.language)
+        if args.command == "analyse":
+            return _analyse(args.check, args.responses, args.json)
+        return _validate(args.path, args.strict)
+    except ProblemsFound as found:
+        print(found, file=sys.stderr)
+        return 1
 
 
 def _build(config_file: Path, site_dir: Path | None) -> int:
@@ -64,6 +84,47 @@ def _serve(site: Path, port: int) -> int:
             server.serve_forever()
         except KeyboardInterrupt:
             pass
+    return 0
+
+
+def _readable(path: Path) -> None:
+    if not path.is_file():
+        raise ProblemsFound([Problem(path, 1, 1, "no such file; check the path")])
+
+
+def _score(check_path: Path, answers_path: Path, language: str | None) -> int:
+    from careercheck.compile import scoring_spec
+    from careercheck_engine import score
+
+    _readable(check_path)
+    _readable(answers_path)
+    check = load_check(check_path)
+    if language and language not in check.languages:
+        raise ProblemsFound([Problem(check_path, 1, 1, f"the check has no '{language}' texts; use one of: {', '.join(check.languages)}")])
+    try:
+        answers = json.loads(answers_path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        line, column = getattr(error, "lineno", 1), getattr(error, "colno", 1)
+        raise ProblemsFound([Problem(answers_path, line, column, f"not valid JSON ({getattr(error, 'msg', error)}); save the answers as a JSON object")])
+    if not isinstance(answers, dict):
+        raise ProblemsFound([Problem(answers_path, 1, 1, 'the answers must be a JSON object, like {"vraag1": 4}')])
+    print(json.dumps(score(scoring_spec(check, language), answers), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _analyse(check_path: Path, responses: Path, as_json: bool) -> int:
+    from careercheck.analysis import analyse, read_responses, report
+
+    _readable(check_path)
+    _readable(responses)
+    check = load_check(check_path)
+    rows, problems = read_responses(check, responses)
+    for problem in problems[:20]:
+        print(problem, file=sys.stderr)
+    if len(problems) > 20:
+        print(f"careercheck: {len(problems) - 20} more problem(s) in {responses}", file=sys.stderr)
+    results = analyse(check, rows)
+    print(json.dumps([dataclasses.asdict(r) for r in results], indent=2) if as_json else report(results))
     return 0
 
 
