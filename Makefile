@@ -1,5 +1,5 @@
 # Everything a fresh clone needs: `make serve` to see the example site, `make test` to run every test.
-.PHONY: setup setup-browser build serve test bench validate constraints clean
+.PHONY: setup setup-browser build serve test bench validate schema constraints clean
 
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -37,6 +37,10 @@ test: setup setup-browser
 
 bench: setup setup-browser
 	$(BIN)/python bench/bench.py
+
+# The JSON Schema next to the checks, for editors; a test keeps it in step with the model.
+schema: $(VENV)/.installed
+	$(BIN)/careercheck schema > checks/check.schema.json
 
 # Re-pin the whole Python dependency tree after changing pyproject.toml.
 constraints: $(VENV)/.installed

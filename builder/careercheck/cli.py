@@ -39,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     analyse.add_argument("responses", type=Path, help="CSV: a header of question names, one row per respondent")
     analyse.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
+    commands.add_parser("schema", help="print the JSON Schema of the check format")
+
     args = parser.parse_args(argv)
     try:
         if args.command == "build":
@@ -49,6 +51,11 @@ def main(argv: list[str] | None = None) -> int:
             return _score(args.check, args.answers, args.language)
         if args.command == "analyse":
             return _analyse(args.check, args.responses, args.json)
+        if args.command == "schema":
+            from careercheck.reference import schema_text
+
+            print(schema_text(), end="")
+            return 0
         return _validate(args.path, args.strict)
     except ProblemsFound as found:
         print(found, file=sys.stderr)

@@ -38,16 +38,22 @@ class About(Strict):
 
 
 class Image(Strict):
+    """A picture or pictogram for a question or an option."""
+
     src: Plain = Field(description="Path of the picture within docs/, e.g. img/hamer.svg.")
     alt: Text = Field(description="What the picture shows, for people who cannot see it.")
 
 
 class Likert(Strict):
+    """An answer scale with labelled points (anchors), scored 1..points."""
+
     points: int = Field(ge=2, le=11, description="Number of answer options, scored 1..points.")
     anchors: list[Text] = Field(description="One label per point, lowest first.")
 
 
 class Option(Strict):
+    """One choice of a single, multiple or ranking question."""
+
     value: Identifier = Field(description="Stored answer; used in conditions.")
     label: Text
     hint: Text | None = None
@@ -56,6 +62,8 @@ class Option(Strict):
 
 
 class Question(Strict):
+    """One question. Which keys apply depends on its type (an unused key is an error)."""
+
     type: Literal["likert", "single", "multiple", "ranking", "slider", "yes_no", "text"] = Field(
         description="likert, single (one choice), multiple (several choices), ranking (pick and order), "
         "slider, yes_no, or text (open answer: kept on the device, printed on the profile, never scored)."
@@ -66,7 +74,7 @@ class Question(Strict):
     image: Image | None = None
     relevant: Condition | None = Field(default=None, description="Show only when this condition holds, e.g. \"werk == 'ja'\".")
     scale: Identifier | None = Field(default=None, description="The scale this question counts on.")
-    reverse: bool = Field(default=False, description="Reverse-keyed (likert, slider): a high answer means a low score.")
+    reverse: bool = Field(default=False, description="likert: reverse-keyed, a high answer means a low score.")
     weight: float = Field(default=1.0, gt=0, description="Weight of this question on its scale.")
     likert: Likert | None = Field(default=None, description="likert: this question's own answer scale (default: the check's).")
     options: list[Option] | None = Field(default=None, description="single, multiple, ranking: the choices.")
@@ -79,14 +87,18 @@ class Question(Strict):
 
 
 class Section(Strict):
-    id: Identifier
-    title: Text
-    intro: Text | None = None
+    """A part of the check, shown as one screen with a progress indicator."""
+
+    id: Identifier = Field(description="Unique within the check.")
+    title: Text = Field(description="Shown above the part and in the progress indicator.")
+    intro: Text | None = Field(default=None, description="A sentence or two before the questions.")
     relevant: Condition | None = Field(default=None, description="Show the section only when this holds.")
     questions: list[Question] = Field(min_length=1)
 
 
 class Band(Strict):
+    """A range of scale scores with its interpretation. Bands must cover the whole score range."""
+
     id: Identifier
     from_: float = Field(alias="from", description="Lowest score in this band (inclusive).")
     to: float = Field(description="Upper bound (exclusive; inclusive for the highest band).")
@@ -95,6 +107,8 @@ class Band(Strict):
 
 
 class Norms(Strict):
+    """A norm group's mean and standard deviation: gives z, T (50 + 10z), percentile and stanine."""
+
     group: Text = Field(description="Who the norm group is, e.g. 'Nederlandse werkenden, 2019, n = 1200'.")
     source: Plain = Field(description="Publication or data set the norms come from.")
     mean: float
@@ -102,8 +116,10 @@ class Norms(Strict):
 
 
 class Scale(Strict):
-    id: Identifier
-    name: Text
+    """A score made from questions that name it in 'scale'."""
+
+    id: Identifier = Field(description="Unique within the check; questions name it in 'scale'.")
+    name: Text = Field(description="Shown on the profile.")
     description: Text | None = None
     method: Literal["mean", "sum", "prorated_sum"] = Field(
         default="mean", description="mean (weighted), sum (weighted), or prorated_sum (sum scaled up for skipped items)."
@@ -112,13 +128,15 @@ class Scale(Strict):
         default=None, ge=1, description="Fewest answered items for a score; default: half the items, rounded up."
     )
     norms: Norms | None = None
-    bands: list[Band] = Field(min_length=1)
+    bands: list[Band] = Field(min_length=1, description="Interpretations covering the scale's whole range, lowest first.")
 
 
 Letter = Literal["R", "I", "A", "S", "E", "C"]
 
 
 class Conclusion(Strict):
+    """A text on the profile when a condition on answers and scales holds."""
+
     id: Identifier
     when: Condition = Field(description="Condition on answers and scales, e.g. \"energie.band == 'laag'\".")
     title: Text
@@ -126,6 +144,8 @@ class Conclusion(Strict):
 
 
 class Quality(Strict):
+    """Signs that answers may not reflect the person, shown gently on the profile."""
+
     straight_lining: int = Field(
         default=8, ge=3, description="Flag when at least this many likert answers are all the same."
     )
@@ -135,13 +155,15 @@ class Quality(Strict):
 
 
 class Check(Strict):
-    id: Identifier
+    """A check: one YAML file under checks/."""
+
+    id: Identifier = Field(description="Unique; the page is checks/ID/.")
     languages: list[Language] = Field(min_length=1, description="The first is the language of plain-string texts.")
     title: Text
-    intro: Text
-    about: About
+    intro: Text = Field(description="Markdown shown before the questions.")
+    about: About = Field(description="For whom, how long, what for, sources and licence: shown before the questions.")
     likert: Likert | None = Field(default=None, description="The default answer scale of likert questions.")
-    sections: list[Section] = Field(min_length=1)
+    sections: list[Section] = Field(min_length=1, description="The parts of the check, in order.")
     scales: list[Scale] = Field(default_factory=list)
     riasec: dict[Letter, Identifier] | None = Field(
         default=None, description="The scale of each Holland type, for a Holland code and congruence."

@@ -7,3 +7,5 @@ class CareerCheckConfig(Config):
     # Relative to the folder of mkdocs.yml.
     checks_dir = opt.Type(str, default="checks")
     pyodide_dir = opt.Type(str, default="node_modules/pyodide")
+    # Publish the format's JSON Schema and reference page for authors.
+    reference = opt.Type(bool, default=True)

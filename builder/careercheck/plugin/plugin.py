@@ -25,6 +25,7 @@ from careercheck.loader import load_checks
 from careercheck.model import Check
 from careercheck.plugin.config import CareerCheckConfig
 from careercheck.problems import ProblemsFound
+from careercheck.reference import reference_markdown, schema_text
 from careercheck.runtime import RuntimeMissing, build_runtime
 from careercheck.texts import text_in
 from careercheck.ui_text import UI_TEXT
@@ -32,6 +33,7 @@ from careercheck.ui_text import UI_TEXT
 SPECS = "assets/careercheck/specs"
 STYLESHEET = "assets/careercheck/careercheck.css"
 PYODIDE = "assets/pyodide"
+REFERENCE_PAGE = "makers/check-format.md"
 log = logging.getLogger("mkdocs.plugins.careercheck")
 
 
@@ -81,6 +83,9 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
             for image in _images(check):
                 if not files.get_file_from_path(image):
                     log.warning(f"check '{check.id}': picture '{image}' is not in {config.docs_dir}; add it or correct 'src'")
+        if self.config.reference:
+            files.append(File.generated(config, REFERENCE_PAGE, content=reference_markdown()))
+            files.append(File.generated(config, "schema/check.schema.json", content=schema_text()))
         for path in self.runtime.files:
             files.append(File.generated(config, f"{PYODIDE}/{path.name}", abs_src_path=str(path)))
 
