@@ -72,6 +72,7 @@ def feature_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
         copy(ROOT / name, project / name)
     shutil.copy(ROOT / "tests/fixtures/vraagtypen.yml", project / "checks")
+    shutil.copytree(ROOT / "tests/fixtures/img", project / "docs/img")
     (project / "node_modules").symlink_to(ROOT / "node_modules")
     url, httpd = serve_in_background(build_site(project / "mkdocs.yml"))
     yield url

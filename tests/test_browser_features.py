@@ -34,7 +34,7 @@ def test_every_question_type_ends_up_on_the_profile(visit: Visit) -> None:
     assert "Met mijn coach praten" in profile  # the written answer
     assert "1. Zekerheid; 2. Samenwerken; 3. Vrijheid" in profile  # the ranking, in order
     assert "Waar krijg je energie van?\nMensen" in profile
-    assert "Vergeleken met Fictieve groep: je score is hoger dan die van ongeveer 2 van de 100 mensen." in profile
+    assert "Vergeleken met Fictieve groep: je score is hoger dan die van ongeveer 2 van de 100 mensen (bron: Test data)." in profile
 
 
 def test_questions_and_sections_that_do_not_apply_are_skipped(visit: Visit) -> None:
@@ -75,6 +75,14 @@ def test_the_english_page_speaks_english(visit: Visit) -> None:
     assert "Your profile: Every question type" in profile
     assert "Choice guidance" in profile and "Your interest code is SEA." in profile
     assert "1. Security; 2. Working together; 3. Freedom" in profile
+
+
+def test_pictures_show_with_their_text_alternative(visit: Visit) -> None:
+    visit.open(CHECK)
+    assert visit.page.get_attribute("[data-question=werk] img", "alt") == "Een bouwhelm"
+    visit.open("/en" + CHECK)
+    assert visit.page.get_attribute("[data-question=werk] img", "alt") == "A hard hat"
+    assert visit.page.evaluate("document.querySelector('[data-question=werk] img').naturalWidth") > 0
 
 
 def test_every_question_type_passes_axe(visit: Visit) -> None:

@@ -48,6 +48,19 @@ BROKEN_INPUTS = {
     "malformed check": ("checks/kapot.yml", "id: kapot\ntitle: [niet afgesloten\n", "checks/kapot.yml:3:1: YAML syntax"),
     "invalid check": ("checks/kapot.yml", "id: kapot\n", "checks/kapot.yml:1:1: 'languages' is missing"),
     "broken link (strict)": ("docs/kapot.md", "[weg](bestaat-niet.md)\n", "bestaat-niet.md"),
+    "missing translation (strict)": (
+        "checks/werkenergie.yml",
+        (ROOT / "checks/werkenergie.yml").read_text().replace("languages: [nl]", "languages: [nl, en]"),
+        "checks/werkenergie.yml:7:8: warning: no en text here; add it as 'en: ...'",
+    ),
+    "missing picture (strict)": (
+        "checks/werkenergie.yml",
+        (ROOT / "checks/werkenergie.yml").read_text().replace(
+            "label: Ik heb zin om aan mijn werkdag te beginnen.}",
+            "label: Ik heb zin om aan mijn werkdag te beginnen., image: {src: img/zon.svg, alt: Een zon}}",
+        ),
+        "check 'werkenergie': picture 'img/zon.svg' is not in",
+    ),
 }
 
 

@@ -295,3 +295,38 @@ def test_missing_translation_is_a_warning_and_an_error_when_strict(tmp_path: Pat
     assert not any(w.startswith("check.yml:3:") for w in warnings)  # the title has both
     with pytest.raises(ProblemsFound):
         load_checks(tmp_path, strict=True)
+
+
+def test_duplicate_scale_ids(tmp_path: Path) -> None:
+    text = VALID.replace("sections:\n", "  - {id: s, name: T, bands: [{id: a, from: 1, to: 3, label: A, text: A.}]}\nsections:\n")
+    assert problems(tmp_path, text) == ["check.yml:20:10: 's' is used twice in 'scales'; give each one its own id"]
+
+
+def test_duplicate_option_values(tmp_path: Path) -> None:
+    line = "      - {type: single, name: q3, label: Kies., options: [{value: a, label: A}, {value: a, label: B}]}"
+    assert problems(tmp_path, with_question(line)) == [
+        "check.yml:26:88: option value 'a' is used twice; give each option its own value"
+    ]
+
+
+def test_duplicate_band_ids(tmp_path: Path) -> None:
+    assert problems(tmp_path, VALID.replace("{id: hoog, from: 2", "{id: laag, from: 2")) == [
+        "check.yml:19:14: band id 'laag' is used twice in scale 's'; give each band its own id"
+    ]
+
+
+def test_slider_needs_a_range(tmp_path: Path) -> None:
+    assert problems(tmp_path, with_question("      - {type: slider, name: q3, min: 5, max: 5, label: Hoeveel?}")) == [
+        "check.yml:26:9: slider 'q3' needs 'min' and 'max', with min below max"
+    ]
+
+
+def test_likert_question_needs_an_answer_scale(tmp_path: Path) -> None:
+    text = VALID.replace("likert:\n  points: 3\n  anchors: [Nee, Soms, Ja]\n", "")
+    found = problems(tmp_path, text)
+    assert "check.yml:21:9: likert question 'q1' has no answer scale; add 'likert:' to the check or to the question" in found
+
+
+def test_riasec_scale_must_exist(tmp_path: Path) -> None:
+    text = VALID + "riasec: {R: s, I: s, A: s, S: s, E: s, C: onbekend}\n"
+    assert problems(tmp_path, text) == ["check.yml:26:43: riasec C names scale 'onbekend', which is not defined"]
