@@ -42,6 +42,12 @@ class Visit:
         self.page.on("console", lambda message: self.console.append(message.text))
         self.page.set_default_timeout(SLOW)
 
+    def __enter__(self) -> "Visit":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.context.close()
+
     def open(self, path: str = CHECK) -> None:
         self.page.goto(self.server + path)
 
@@ -89,9 +95,8 @@ class Visit:
 
 @pytest.fixture
 def visit(browser, server: str) -> Iterator[Visit]:
-    visit = Visit(browser, server)
-    yield visit
-    visit.context.close()
+    with Visit(browser, server) as visit:
+        yield visit
 
 
 def test_answering_the_check_shows_the_profile(visit: Visit) -> None:
@@ -180,8 +185,7 @@ def test_erase_removes_answers_and_profile(visit: Visit) -> None:
 
 
 def test_questions_are_plain_html_that_works_without_scripts(browser, server: str) -> None:
-    visit = Visit(browser, server, java_script_enabled=False)
-    try:
+    with Visit(browser, server, java_script_enabled=False) as visit:
         visit.open()
         form = visit.page.locator("form[data-check=werkenergie]")
         assert form.locator("fieldset").count() == 16
@@ -190,8 +194,6 @@ def test_questions_are_plain_html_that_works_without_scripts(browser, server: st
         assert visit.page.is_checked("input[name=en1][value='4']")
         # Scoring needs the script; without it, submitting must send nothing anywhere.
         assert form.locator("button[type=submit]").is_disabled()
-    finally:
-        visit.context.close()
 
 
 def test_a_partly_answered_check_says_what_could_not_be_scored(visit: Visit) -> None:

@@ -19,9 +19,8 @@ SOCIAL = json.loads((GOLDEN / "vraagtypen-sociaal.json").read_text())["answers"]
 
 @pytest.fixture
 def visit(browser, feature_server: str) -> Iterator[Visit]:
-    visit = Visit(browser, feature_server)
-    yield visit
-    visit.context.close()
+    with Visit(browser, feature_server) as visit:
+        yield visit
 
 
 def test_every_question_type_ends_up_on_the_profile(visit: Visit) -> None:
