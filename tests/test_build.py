@@ -18,6 +18,7 @@ import pytest
 import careercheck_engine
 from careercheck.site_build import build_site
 from conftest import ROOT
+from test_loader import VALID
 
 PROJECT_FILES = ["Makefile", "mkdocs.yml", "pyproject.toml", "constraints.txt", "package.json", "package-lock.json"]
 PROJECT_DIRS = ["docs", "checks", "overrides"]
@@ -52,6 +53,15 @@ BROKEN_INPUTS = {
         "checks/werkenergie.yml",
         (ROOT / "checks/werkenergie.yml").read_text().replace("languages: [nl]", "languages: [nl, en]"),
         "checks/werkenergie.yml:7:8: warning: no en text here; add it as 'en: ...'",
+    ),
+    "text above B1 (strict)": (
+        "checks/ambtelijk.yml",
+        VALID.replace(
+            "intro: Intro.",
+            "intro: Bij het beantwoorden van de navolgende vragenlijstonderdelen verzoeken wij u vriendelijk om "
+            "uitsluitend uw persoonlijke werkervaringen en loopbaanverwachtingen als uitgangspunt te hanteren.",
+        ),
+        "check 'mini' (nl) reads above B1: 12% long words (B1: at most 10%)",
     ),
     "missing picture (strict)": (
         "checks/werkenergie.yml",

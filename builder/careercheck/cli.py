@@ -11,6 +11,7 @@ from pathlib import Path
 
 from careercheck.loader import load_check, load_checks
 from careercheck.problems import Problem, ProblemsFound
+from careercheck.readability import measure, participant_texts
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -144,8 +145,16 @@ def _validate(path: Path, strict: bool) -> int:
         return 1
     for warning in loaded.warnings:
         print(warning, file=sys.stderr)
-    print(f"careercheck: {len(loaded.checks)} check(s) valid, {len(loaded.warnings)} warning(s)")
-    return 0
+    above_b1 = 0
+    for check in loaded.checks:
+        for language in check.languages:
+            readability = measure(participant_texts(check, language))
+            above = f"; above B1: {'; '.join(readability.above_b1)}" if readability.above_b1 else ""
+            above_b1 += bool(above)
+            print(f"{check.id} ({language}): {readability}{above}")
+    warnings = len(loaded.warnings) + above_b1
+    print(f"careercheck: {len(loaded.checks)} check(s) valid, {warnings} warning(s)")
+    return 1 if strict and above_b1 else 0
 
 
 if __name__ == "__main__":

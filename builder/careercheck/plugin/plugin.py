@@ -25,6 +25,7 @@ from careercheck.loader import load_checks
 from careercheck.model import Check
 from careercheck.plugin.config import CareerCheckConfig
 from careercheck.problems import ProblemsFound
+from careercheck.readability import measure, participant_texts
 from careercheck.reference import reference_markdown, schema_text
 from careercheck.runtime import RuntimeMissing, build_runtime
 from careercheck.texts import text_in
@@ -64,6 +65,12 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
             raise PluginError(f"{len(found.problems)} problem(s) in the checks:\n{found}") from None
         for warning in loaded.warnings:  # under --strict, MkDocs turns these into a failed build
             log.warning(str(warning))
+        for check in loaded.checks:
+            for language in check.languages:
+                readability = measure(participant_texts(check, language))
+                log.info(f"check '{check.id}' ({language}): {readability}")
+                for problem in readability.above_b1:
+                    log.warning(f"check '{check.id}' ({language}) reads above B1: {problem}; shorten sentences, use shorter words")
         self.pages = {page_path(c, lang): (c, lang) for c in loaded.checks for lang in c.languages}
         self._runtime_dir = tempfile.TemporaryDirectory(prefix="careercheck-runtime-")
         try:
