@@ -330,3 +330,10 @@ def test_likert_question_needs_an_answer_scale(tmp_path: Path) -> None:
 def test_riasec_scale_must_exist(tmp_path: Path) -> None:
     text = VALID + "riasec: {R: s, I: s, A: s, S: s, E: s, C: onbekend}\n"
     assert problems(tmp_path, text) == ["check.yml:26:43: riasec C names scale 'onbekend', which is not defined"]
+
+
+def test_a_text_that_yaml_reads_as_true_gets_one_clear_message(tmp_path: Path) -> None:
+    assert problems(tmp_path, VALID.replace("[Nee, Soms, Ja]", "[Nee, Soms, true]")) == [
+        "check.yml:13:24: 'likert.anchors[2]' must be a text, or one text per language like {nl: ..., en: ...}; "
+        "put a text in quotes when it holds ': ' or ', ' or reads as true, false or a number"
+    ]

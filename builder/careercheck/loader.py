@@ -73,7 +73,7 @@ def _load(path: Path) -> tuple[Any, Check, list[Problem]]:
     try:
         check = Check.model_validate(tree)
     except ValidationError as error:
-        raise ProblemsFound([_problem_from(path, tree, detail) for detail in error.errors()])
+        raise ProblemsFound(list(dict.fromkeys(_problem_from(path, tree, detail) for detail in error.errors())))
     findings = [
         Problem(path, *position(tree, f.loc, key=f.at_key), f.message, warning=f.warning) for f in check_rules(check)
     ]
@@ -83,9 +83,22 @@ def _load(path: Path) -> tuple[Any, Check, list[Problem]]:
     return tree, check, findings
 
 
+# Pydantic names the member of a union that failed ('constrained-str', 'dict[...]'): a text
+# (one string, or one per language) then fails once per member. Report it once, plainly.
+_UNION_MEMBERS = ("constrained-str", "dict[")
+
+
 def _problem_from(path: Path, tree: Any, detail: ErrorDetails) -> Problem:
     loc = detail["loc"]
     kind = detail["type"]
+    members = [i for i, step in enumerate(loc) if isinstance(step, str) and step.startswith(_UNION_MEMBERS)]
+    if members:
+        at = loc[: members[0]]
+        return Problem(
+            path, *position(tree, at),
+            f"'{_describe(at)}' must be a text, or one text per language like {{nl: ..., en: ...}}; "
+            "put a text in quotes when it holds ': ' or ', ' or reads as true, false or a number",
+        )
     name = loc[-1] if loc else ""
     if kind == "missing":
         where = "the file" if len(loc) == 1 else f"'{_describe(loc[:-1])}'"

@@ -22,7 +22,8 @@ Result = dict[str, Any]
 def score(spec: Spec, answers: dict[str, Any]) -> Result:
     """Score ``answers`` (question name -> answer) against a compiled ``spec``."""
     valid, ignored, visible = clean(spec, answers)
-    scales = [score_scale(scale, spec["questions"], valid) for scale in spec["scales"]]
+    letters = {scale_id: letter for letter, scale_id in (spec["riasec"] or {}).items()}
+    scales = [score_scale(scale, spec["questions"], valid) | {"letter": letters.get(scale["id"])} for scale in spec["scales"]]
     by_id = {s["id"]: {"score": s["score"], "band": s["band"] and s["band"]["id"], **_norm_fields(s)} for s in scales}
     return {
         "check": spec["id"],

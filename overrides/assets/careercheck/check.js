@@ -206,9 +206,11 @@ function start(form) {
 
   function showProfile(result) {
     const number = new Intl.NumberFormat(form.dataset.lang, { maximumFractionDigits: 2 });
-    profile.querySelector("[data-profile-scales]").replaceChildren(...result.scales.map((s) => scaleCard(s, number)));
+    // Interest scales are summed up in the Holland code, not shown one by one.
+    const cards = result.scales.filter((s) => !s.letter).map((s) => scaleCard(s, number));
+    profile.querySelector("[data-profile-scales]").replaceChildren(...cards);
     profile.querySelector("[data-profile-conclusions]").replaceChildren(...result.conclusions.map(conclusionCard));
-    showInterests(result.riasec);
+    showInterests(result.riasec, result.scales, number);
     showQuality(result.quality);
     showOwnAnswers(result.visible.questions);
     const date = profile.querySelector("[data-profile-date]");
@@ -250,10 +252,13 @@ function start(form) {
     return card;
   }
 
-  function showInterests(riasec) {
+  function showInterests(riasec, scales, number) {
     const box = profile.querySelector("[data-profile-interests]");
     box.hidden = !riasec || riasec.status !== "scored";
     if (box.hidden) return;
+    const byScore = scales.filter((s) => s.letter).sort((a, b) => b.score - a.score);
+    box.querySelector("[data-field=scores]").textContent = byScore
+      .map((s) => `${s.letter} ${s.name} ${number.format(s.score)}`).join(" · ");
     const letters = (code) => [...code].map((l) => `${l} (${ui.letters[l]})`).join(", ");
     const lines = riasec.code
       ? [fill(ui.code, { code: riasec.code, letters: letters(riasec.code) })]

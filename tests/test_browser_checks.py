@@ -1,0 +1,49 @@
+"""Every shipped check completes in a real browser; the personas' profiles show
+what their hand-written expectations say, and print on one A4 page."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+import pytest
+from pypdf import PdfReader
+
+from careercheck import load_checks
+from careercheck.texts import text_in
+from conftest import ROOT
+from test_browser import Visit
+from test_personas import PERSONAS
+
+pytestmark = pytest.mark.browser
+
+CHECKS = {c.id: c for c in load_checks(ROOT / "checks").checks}
+
+
+@pytest.fixture
+def visit(browser, server: str) -> Iterator[Visit]:
+    with Visit(browser, server) as visit:
+        yield visit
+
+
+@pytest.mark.parametrize("name", PERSONAS)
+def test_persona_profile_in_the_browser(visit: Visit, name: str) -> None:
+    persona = PERSONAS[name]
+    check = CHECKS[persona["answers"] and persona["check"].split("/")[-1].removesuffix(".yml")]
+    visit.open(f"/checks/{check.id}/")
+    visit.finish(persona["answers"])
+    shown = visit.page.inner_text("[data-profile]")
+    titles = {c.id: text_in(c.title, "nl", "nl") for c in check.conclusions}
+    for conclusion in persona["expected"]["conclusions"]:
+        assert titles[conclusion] in shown
+    for text in (v for k, v in persona["answers"].items() if isinstance(v, str) and " " in v):
+        assert text in shown  # every written answer is on the profile
+    pdf = PdfReader(io.BytesIO(visit.page.pdf(format="A4", print_background=True)))
+    assert len(pdf.pages) == 1
+
+
+@pytest.mark.parametrize("check_id", CHECKS)
+def test_every_check_completes_in_the_browser_with_no_answers(visit: Visit, check_id: str) -> None:
+    visit.open(f"/checks/{check_id}/")
+    visit.finish({})
+    assert visit.page.get_attribute("[data-profile]", "data-state") == "ready"
