@@ -3,6 +3,7 @@ by a real static web server on loopback, scored by the real Pyodide runtime."""
 
 from __future__ import annotations
 
+import copy
 import io
 import json
 from collections.abc import Iterator
@@ -38,9 +39,19 @@ class Visit:
         self.requests: list = []
         self.console: list[str] = []
         self.context.on("request", lambda request: self.requests.append(request))
-        self.page = self.context.new_page()
-        self.page.on("console", lambda message: self.console.append(message.text))
-        self.page.set_default_timeout(SLOW)
+        self.page = self._new_page()
+
+    def _new_page(self):
+        page = self.context.new_page()
+        page.on("console", lambda message: self.console.append(message.text))
+        page.set_default_timeout(SLOW)
+        return page
+
+    def another_tab(self) -> "Visit":
+        """The same device, a new tab: a fresh sessionStorage, the same localStorage."""
+        tab = copy.copy(self)
+        tab.page = self._new_page()
+        return tab
 
     def __enter__(self) -> "Visit":
         return self

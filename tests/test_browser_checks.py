@@ -29,7 +29,7 @@ def visit(browser, server: str) -> Iterator[Visit]:
 @pytest.mark.parametrize("name", PERSONAS)
 def test_persona_profile_in_the_browser(visit: Visit, name: str) -> None:
     persona = PERSONAS[name]
-    check = CHECKS[persona["answers"] and persona["check"].split("/")[-1].removesuffix(".yml")]
+    check = next(c for c in CHECKS.values() if persona["check"] == f"checks/{c.id}.yml")
     visit.open(f"/checks/{check.id}/")
     visit.finish(persona["answers"])
     shown = visit.page.inner_text("[data-profile]")
@@ -47,3 +47,24 @@ def test_every_check_completes_in_the_browser_with_no_answers(visit: Visit, chec
     visit.open(f"/checks/{check_id}/")
     visit.finish({})
     assert visit.page.get_attribute("[data-profile]", "data-state") == "ready"
+
+
+def test_a_kept_profile_is_compared_next_time_and_erased_with_everything(visit: Visit) -> None:
+    effects = [s.id for s in CHECKS["effectmeting"].scales]
+    visit.open("/checks/effectmeting/")
+    visit.finish({f"{e}_1": 2 for e in effects})
+    assert visit.page.evaluate("localStorage.length") == 0  # nothing is kept unless the person chooses
+    visit.page.click("[data-keep]")
+    kept = visit.page.evaluate("JSON.parse(localStorage.getItem('careercheck:effectmeting:kept'))")
+    assert [entry["scores"] for entry in kept] == [{e: 2.0 for e in effects}]  # scores only, no answers
+
+    later = visit.another_tab()
+    later.open("/checks/effectmeting/")
+    later.finish({f"{e}_1": 4 for e in effects})
+    profile = later.page.inner_text("[data-profile]")
+    assert "Je vergelijkt met je profiel van" in profile
+    assert profile.count("Vorige keer (") == len(effects)
+
+    later.page.click("[data-erase]")
+    assert later.page.evaluate("localStorage.length") == 0
+    assert later.page.evaluate("sessionStorage.length") == 0

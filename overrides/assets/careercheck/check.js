@@ -5,7 +5,9 @@ const form = document.querySelector("form[data-check]");
 if (form) start(form);
 
 function start(form) {
-  const storageKey = `careercheck:${form.dataset.check}:answers`;
+  const storageKey = `careercheck:${form.dataset.check}:answers`; // this tab only (sessionStorage)
+  const keptKey = `careercheck:${form.dataset.check}:kept`; // only when the person chooses to keep (localStorage)
+  let lastResult = null;
   const profile = document.querySelector("[data-profile]");
   const status = form.querySelector("[data-status]");
   const submit = form.querySelector("button[type=submit]");
@@ -61,6 +63,7 @@ function start(form) {
   back.addEventListener("click", () => go(current - 1));
   form.querySelector("[data-erase]").addEventListener("click", erase);
   profile.querySelector("[data-print]").addEventListener("click", () => window.print());
+  profile.querySelector("[data-keep]").addEventListener("click", keep);
 
   function askWhatApplies() {
     if (form.dataset.engine !== "ready") return;
@@ -178,8 +181,26 @@ function start(form) {
     question.querySelector("[data-slider-value]").textContent = question.querySelector("input").value;
   }
 
+  // Earlier profiles the person chose to keep: [{date, scores: {scale: score}}], newest last.
+  function kept() {
+    try {
+      const list = JSON.parse(localStorage.getItem(keptKey) || "[]");
+      return Array.isArray(list) ? list.filter((k) => k && typeof k.date === "string" && k.scores) : [];
+    } catch {
+      return []; // unreadable: compare with nothing rather than fail
+    }
+  }
+
+  function keep() {
+    const scores = Object.fromEntries(lastResult.scales.filter((s) => s.status === "scored").map((s) => [s.id, s.score]));
+    localStorage.setItem(keptKey, JSON.stringify([...kept(), { date: new Date().toISOString().slice(0, 10), scores }]));
+    profile.querySelector("[data-keep]").disabled = true;
+    status.textContent = ui.kept;
+  }
+
   function erase() {
     sessionStorage.removeItem(storageKey);
+    localStorage.removeItem(keptKey);
     form.reset();
     for (const question of questions.filter((q) => q.dataset.type === "slider")) {
       delete question.dataset.touched;
@@ -205,9 +226,15 @@ function start(form) {
   }
 
   function showProfile(result) {
+    lastResult = result;
     const number = new Intl.NumberFormat(form.dataset.lang, { maximumFractionDigits: 2 });
+    const earlier = kept().at(-1);
     // Interest scales are summed up in the Holland code, not shown one by one.
-    const cards = result.scales.filter((s) => !s.letter).map((s) => scaleCard(s, number));
+    const cards = result.scales.filter((s) => !s.letter).map((s) => scaleCard(s, number, earlier));
+    const comparing = profile.querySelector("[data-profile-earlier]");
+    comparing.hidden = !earlier;
+    if (earlier) comparing.textContent = fill(ui.earlier_intro, { date: longDate(earlier.date) });
+    profile.querySelector("[data-keep]").disabled = false;
     profile.querySelector("[data-profile-scales]").replaceChildren(...cards);
     profile.querySelector("[data-profile-conclusions]").replaceChildren(...result.conclusions.map(conclusionCard));
     showInterests(result.riasec, result.scales, number);
@@ -215,7 +242,7 @@ function start(form) {
     showOwnAnswers(result.visible.questions);
     const date = profile.querySelector("[data-profile-date]");
     date.dateTime = new Date().toISOString().slice(0, 10);
-    date.textContent = new Date().toLocaleDateString(form.dataset.lang, { dateStyle: "long" });
+    date.textContent = longDate(date.dateTime);
     profile.hidden = false;
     profile.dataset.state = "ready";
     status.textContent = ui.done;
@@ -227,7 +254,11 @@ function start(form) {
     return [card, (name) => card.querySelector(`[data-field=${name}]`)];
   }
 
-  function scaleCard(scale, number) {
+  function longDate(isoDate) {
+    return new Date(`${isoDate}T12:00:00`).toLocaleDateString(form.dataset.lang, { dateStyle: "long" });
+  }
+
+  function scaleCard(scale, number, earlier) {
     const [card, field] = cardFrom("template[data-scale-template]");
     field("name").textContent = scale.name;
     if (scale.status === "scored") {
@@ -238,6 +269,10 @@ function start(form) {
       })})`;
       field("bar").style.width = `${(100 * (scale.score - scale.min)) / (scale.max - scale.min)}%`;
       field("norms").textContent = scale.norms ? fill(ui.norms, scale.norms) : "";
+      const before = earlier?.scores[scale.id];
+      if (typeof before === "number") {
+        field("earlier").textContent = fill(ui.earlier, { date: longDate(earlier.date), score: number.format(before) });
+      }
     } else {
       field("text").textContent = `${ui.not_scored} ${fill(ui.answered, scale)}`;
       field("bar").parentElement.remove();
