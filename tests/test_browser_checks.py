@@ -68,3 +68,16 @@ def test_a_kept_profile_is_compared_next_time_and_erased_with_everything(visit: 
     later.page.click("[data-erase]")
     assert later.page.evaluate("localStorage.length") == 0
     assert later.page.evaluate("sessionStorage.length") == 0
+
+
+def test_profile_links_lead_to_the_pages(visit: Visit) -> None:
+    visit.open("/en/checks/kortecheck/")
+    visit.finish({"vraag": "kiezen", "stap": "loopbaancheck"})
+    visit.page.click("[data-profile] a:text('To the Career check')")
+    assert visit.page.url == visit.server + "/en/checks/loopbaancheck/"
+    assert visit.page.locator("form[data-check=loopbaancheck][data-lang=en]").count() == 1
+    persona = PERSONAS["ahmed-magazijn-na-reorganisatie"]
+    visit.open("/checks/loopbaancheck/")
+    visit.finish(persona["answers"])
+    visit.page.click("[data-profile] a:text('Waar vind je informatie over werk?')")
+    assert visit.page.url == visit.server + "/arbeidsmarkt/"

@@ -63,6 +63,11 @@ BROKEN_INPUTS = {
         ),
         "check 'mini' (nl) reads above B1: 12% long words (B1: at most 10%)",
     ),
+    "link to a missing page (strict)": (
+        "checks/werkenergie.yml",
+        (ROOT / "checks/werkenergie.yml").read_text() + "conclusions:\n  - {id: c, when: en1 > 3, title: T, text: T., link: {page: nergens.md, label: Verder}}\n",
+        "check 'werkenergie': link to 'nergens.md', which is not a page of the site; correct 'page'",
+    ),
     "missing picture (strict)": (
         "checks/werkenergie.yml",
         (ROOT / "checks/werkenergie.yml").read_text().replace(

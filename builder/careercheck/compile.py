@@ -40,7 +40,14 @@ def scoring_spec(check: Check, language: str | None = None) -> dict[str, Any]:
         "scales": [_scale(check, scale, t) for scale in check.scales],
         "riasec": dict(check.riasec) if check.riasec else None,
         "conclusions": [
-            {"id": c.id, "when": compile_condition(c.when, names, scale_ids), "title": t(c.title), "text": t(c.text)}
+            {
+                "id": c.id,
+                "when": compile_condition(c.when, names, scale_ids),
+                "title": t(c.title),
+                "text": t(c.text),
+                # The site turns the page into a URL; the builder does not know the site's layout.
+                "link": c.link and {"page": t(c.link.page), "label": t(c.link.label)},
+            }
             for c in check.conclusions
         ],
         "quality": {"straight_lining": check.quality.straight_lining, "pairs": [list(p) for p in check.quality.pairs]},

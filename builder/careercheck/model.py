@@ -134,6 +134,13 @@ class Scale(Strict):
 Letter = Literal["R", "I", "A", "S", "E", "C"]
 
 
+class Link(Strict):
+    """A link from the profile to a page of the site."""
+
+    page: Text = Field(description="The page within docs/, e.g. arbeidsmarkt.md or checks/loopbaancheck.md; per language if it differs.")
+    label: Text = Field(description="The link text: says where it leads.")
+
+
 class Conclusion(Strict):
     """A text on the profile when a condition on answers and scales holds."""
 
@@ -141,6 +148,7 @@ class Conclusion(Strict):
     when: Condition = Field(description="Condition on answers and scales, e.g. \"energie.band == 'laag'\".")
     title: Text
     text: Text
+    link: Link | None = Field(default=None, description="A page to read next, e.g. about jobs or another check.")
 
 
 class Quality(Strict):

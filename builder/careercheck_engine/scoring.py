@@ -35,7 +35,9 @@ def score(spec: Spec, answers: dict[str, Any]) -> Result:
         "scales": scales,
         "riasec": interests({k: by_id[v]["score"] for k, v in spec["riasec"].items()}) if spec["riasec"] else None,
         "conclusions": [
-            {k: c[k] for k in ("id", "title", "text")} for c in spec["conclusions"] if holds(c["when"], valid, by_id)
+            {k: c.get(k) for k in ("id", "title", "text", "link")}
+            for c in spec["conclusions"]
+            if holds(c["when"], valid, by_id)
         ],
         "quality": quality(spec, valid),
         "ignored": ignored,

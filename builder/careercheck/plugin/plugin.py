@@ -85,8 +85,14 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
             if files.get_file_from_path(src_uri):
                 raise PluginError(f"docs/{src_uri} clashes with the page generated for check '{check.id}'; rename one")
             files.append(File.generated(config, src_uri, content=_page_source(check, language)))
-            spec = json.dumps(scoring_spec(check, language), ensure_ascii=False, indent=1)
-            files.append(File.generated(config, spec_path(check, language), content=spec))
+        # Second pass: links may point to any page, including other checks' generated pages.
+        for src_uri, (check, language) in self.pages.items():
+            spec = scoring_spec(check, language)
+            for conclusion in spec["conclusions"]:
+                if conclusion["link"]:
+                    conclusion["link"]["url"] = _page_url(files, check, conclusion["link"]["page"])
+            spec_text = json.dumps(spec, ensure_ascii=False, indent=1)
+            files.append(File.generated(config, spec_path(check, language), content=spec_text))
             for image in _images(check):
                 if not files.get_file_from_path(image):
                     log.warning(f"check '{check.id}': picture '{image}' is not in {config.docs_dir}; add it or correct 'src'")
@@ -140,6 +146,15 @@ def _page_source(check: Check, language: str) -> str:
     t = functools.partial(text_in, language=language, default=check.languages[0])
     front = {"template": "careercheck.html", "title": t(check.title)}
     return "---\n" + json.dumps(front, ensure_ascii=False) + f"\n---\n\n# {t(check.title)}\n\n{t(check.intro)}\n"
+
+
+def _page_url(files: Files, check: Check, page: str) -> str | None:
+    """The target's URL from the site root, or None (with a warning) when there is no such page."""
+    target = files.get_file_from_path(page)
+    if target is None or not target.is_documentation_page():
+        log.warning(f"check '{check.id}': link to '{page}', which is not a page of the site; correct 'page'")
+        return None
+    return target.url
 
 
 def _images(check: Check) -> set[str]:

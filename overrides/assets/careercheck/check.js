@@ -284,6 +284,12 @@ function start(form) {
     const [card, field] = cardFrom("template[data-conclusion-template]");
     field("title").textContent = conclusion.title;
     field("text").textContent = conclusion.text;
+    if (conclusion.link?.url != null) {
+      const link = document.createElement("a");
+      link.href = new URL(conclusion.link.url, new URL(`${form.dataset.root}/`, document.baseURI)).href;
+      link.textContent = conclusion.link.label;
+      field("link").append(link);
+    }
     return card;
   }
 
