@@ -87,9 +87,9 @@ function start(form) {
   function go(index) {
     current = index;
     render();
-    const heading = applying()[current].querySelector("h2");
-    heading.scrollIntoView({ block: "start" });
-    heading.focus();
+    // Show the progress and the part's title together; focus the title for screen readers.
+    form.querySelector("[data-progress]").scrollIntoView({ block: "start" });
+    applying()[current].querySelector("h2").focus({ preventScroll: true });
   }
 
   function render() {
