@@ -94,7 +94,7 @@ def test_wrong_value_type_says_what_is_expected(tmp_path: Path) -> None:
 
 def test_invalid_id_explains_the_allowed_characters(tmp_path: Path) -> None:
     assert problems(tmp_path, VALID.replace("name: q1", "name: Vraag 1")) == [
-        "check.yml:24:30: 'Vraag 1' is not a valid id; use lower-case letters, digits, '-' and '_', starting with a letter"
+        "check.yml:24:30: 'Vraag 1' is not a valid id; use lower-case letters, digits and '_', starting with a letter"
     ]
 
 

@@ -6,17 +6,14 @@ reported with its file, line and column, and how to fix it.
 
 from __future__ import annotations
 
-import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
-
 from careercheck.model import Check
 from careercheck.problems import Problem, ProblemsFound
 from careercheck.rules import check_rules
+from careercheck.validation import validated
 from careercheck.yaml_positions import position, read_yaml
 
 CHECK_SUFFIXES = (".yml", ".yaml")
@@ -70,10 +67,7 @@ def _load(path: Path) -> tuple[Any, Check, list[Problem]]:
     tree = read_yaml(path)
     if not isinstance(tree, dict):
         raise ProblemsFound([Problem(path, 1, 1, "a check file must be a mapping of keys (id:, title:, ...); see the format reference")])
-    try:
-        check = Check.model_validate(tree)
-    except ValidationError as error:
-        raise ProblemsFound(list(dict.fromkeys(_problem_from(path, tree, detail) for detail in error.errors())))
+    check = validated(Check, path, tree)
     findings = [
         Problem(path, *position(tree, f.loc, key=f.at_key), f.message, warning=f.warning) for f in check_rules(check)
     ]
@@ -81,57 +75,3 @@ def _load(path: Path) -> tuple[Any, Check, list[Problem]]:
     if errors:
         raise ProblemsFound(errors)
     return tree, check, findings
-
-
-# Pydantic names the member of a union that failed ('constrained-str', 'dict[...]'): a text
-# (one string, or one per language) then fails once per member. Report it once, plainly.
-_UNION_MEMBERS = ("constrained-str", "dict[")
-
-
-def _problem_from(path: Path, tree: Any, detail: ErrorDetails) -> Problem:
-    loc = detail["loc"]
-    kind = detail["type"]
-    members = [i for i, step in enumerate(loc) if isinstance(step, str) and step.startswith(_UNION_MEMBERS)]
-    if members:
-        at = loc[: members[0]]
-        return Problem(
-            path, *position(tree, at),
-            f"'{_describe(at)}' must be a text, or one text per language like {{nl: ..., en: ...}}; "
-            "put a text in quotes when it holds ': ' or ', ' or reads as true, false or a number",
-        )
-    name = loc[-1] if loc else ""
-    if kind == "missing":
-        where = "the file" if len(loc) == 1 else f"'{_describe(loc[:-1])}'"
-        return Problem(path, *position(tree, loc[:-1]), f"'{name}' is missing in {where}; add '{name}:' with a value")
-    if kind == "extra_forbidden":
-        allowed = ", ".join(_allowed_keys(loc[:-1]))
-        return Problem(path, *position(tree, loc, key=True), f"unknown key '{name}'; remove it or correct the spelling (allowed here: {allowed})")
-    if kind == "string_pattern_mismatch":
-        return Problem(path, *position(tree, loc), f"'{detail['input']}' is not a valid id; use lower-case letters, digits, '-' and '_', starting with a letter")
-    return Problem(path, *position(tree, loc), f"'{_describe(loc)}': {detail['msg'].lower()}; correct the value")
-
-
-def _describe(loc: tuple[str | int, ...]) -> str:
-    return "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in loc).lstrip(".")
-
-
-def _allowed_keys(loc: tuple[str | int, ...]) -> list[str]:
-    """The keys a mapping at ``loc`` may have, read from the model classes."""
-    model: type[BaseModel] = Check
-    for step in loc:
-        if isinstance(step, int):
-            continue
-        field = next(f for n, f in model.model_fields.items() if (f.alias or n) == step)
-        model = _model_in(field.annotation)
-    return [field.alias or name for name, field in model.model_fields.items()]
-
-
-def _model_in(annotation: Any) -> type[BaseModel]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        try:
-            return _model_in(arg)
-        except LookupError:
-            continue
-    raise LookupError(f"no model in {annotation!r}")

@@ -14,6 +14,10 @@ class Problem:
     message: str  # what is wrong; how to fix it
     warning: bool = False  # an error only under --strict
 
+    def shifted(self, lines: int) -> Problem:
+        """The same problem, ``lines`` further down (for YAML inside another file)."""
+        return Problem(self.path, self.line + lines, self.column, self.message, self.warning)
+
     def __str__(self) -> str:
         kind = "warning: " if self.warning else ""
         return f"{self.path}:{self.line}:{self.column}: {kind}{self.message}"
