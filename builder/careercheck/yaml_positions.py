@@ -21,15 +21,20 @@ def read_yaml(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise ProblemsFound([Problem(path, 1, 1, f"cannot read the file ({error}); save it as UTF-8 text")])
+    return parse_yaml(text, path)
+
+
+def parse_yaml(text: str, path: Path, *, first_line: int = 1) -> Any:
+    """Parse YAML that starts at ``first_line`` of ``path`` (front matter starts on line 2)."""
     try:
         return YAML(typ="rt").load(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = (mark.line + first_line, mark.column + 1) if mark else (first_line, 1)
         what = error.problem or error.context or "invalid YAML"
         raise ProblemsFound(
             [Problem(path, line, column, f"YAML syntax: {what}; check the indentation and quoting here")]
-        )
+        ) from None
 
 
 def position(tree: Any, location: Location, *, key: bool = False) -> tuple[int, int]:

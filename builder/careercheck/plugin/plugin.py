@@ -6,6 +6,7 @@ not import MkDocs; this file only hands their output to MkDocs.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import json
 import logging
@@ -21,10 +22,11 @@ from mkdocs.structure.pages import Page
 
 from careercheck.compile import scoring_spec
 from careercheck.csp import with_policy
+from careercheck.lmi import LabourMarketPage, read_page
 from careercheck.loader import load_checks
 from careercheck.model import Check
 from careercheck.plugin.config import CareerCheckConfig
-from careercheck.problems import ProblemsFound
+from careercheck.problems import Problem, ProblemsFound
 from careercheck.readability import measure, participant_texts
 from careercheck.reference import reference_markdown, schema_text
 from careercheck.runtime import RuntimeMissing, build_runtime
@@ -51,6 +53,7 @@ def spec_path(check: Check, language: str) -> str:
 class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
     def __init__(self) -> None:
         self.pages: dict[str, tuple[Check, str]] = {}  # page src_uri -> (check, language)
+        self.labour_market: dict[str, LabourMarketPage] = {}  # page src_uri -> validated front matter
         self._runtime_dir: tempfile.TemporaryDirectory[str] | None = None
 
     def on_config(self, config: MkDocsConfig) -> None:
@@ -81,6 +84,7 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        self._read_labour_market_pages(files)
         for src_uri, (check, language) in self.pages.items():
             if files.get_file_from_path(src_uri):
                 raise PluginError(f"docs/{src_uri} clashes with the page generated for check '{check.id}'; rename one")
@@ -102,8 +106,36 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
         for path in self.runtime.files:
             files.append(File.generated(config, f"{PYODIDE}/{path.name}", abs_src_path=str(path)))
 
+    def _read_labour_market_pages(self, files: Files) -> None:
+        """Every labour-market page must pass the quality gates, or the build stops naming page and field."""
+        problems: list[Problem] = []
+        for file in files.documentation_pages():
+            if file.abs_src_path is None:  # generated pages are not written by authors
+                continue
+            try:
+                found = read_page(Path(file.abs_src_path))
+            except ProblemsFound as error:
+                problems += error.problems
+                continue
+            if found:
+                self.labour_market[file.src_uri] = found
+                if found.stale(datetime.date.today()):
+                    log.warning(f"{file.src_uri}: its review date {found.review_by} has passed; check the information and set a new 'review_by'")
+        if problems:
+            raise PluginError(f"{len(problems)} problem(s) in labour-market pages:\n{ProblemsFound(problems)}")
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.config.enabled and page.file.src_uri in self.labour_market:
+            page.meta.setdefault("template", "lmi.html")
+        return markdown
+
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> None:
-        if not self.config.enabled or page.file.src_uri not in self.pages:
+        if not self.config.enabled:
+            return
+        if page.file.src_uri in self.labour_market:
+            found = self.labour_market[page.file.src_uri]
+            context |= {"lmi": found, "lmi_stale": found.stale(datetime.date.today())}
+        if page.file.src_uri not in self.pages:
             return
         check, language = self.pages[page.file.src_uri]
         context |= {

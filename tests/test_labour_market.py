@@ -1,0 +1,92 @@
+"""Labour-market pages: quality gates on every figure, stale and demo notices, source box."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from careercheck.lmi import Source
+from careercheck.site_build import build_site
+from conftest import ROOT
+from test_build import copy_project
+
+PAGE = "docs/beroepen/timmerman.md"
+SOURCE_FIELDS = [name for name in Source.model_fields if name != "id"]
+
+
+def build(project: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "careercheck.cli", "build"]
+    if not strict:
+        return subprocess.run([sys.executable, "-c", f"from careercheck.site_build import build_site; build_site(__import__('pathlib').Path('{project}/mkdocs.yml'), strict=False)"], capture_output=True, text=True)
+    return subprocess.run(command, capture_output=True, text=True, cwd=project)
+
+
+def edited(tmp_path: Path, old: str, new: str) -> Path:
+    project = copy_project(tmp_path)
+    text = (project / PAGE).read_text()
+    assert old in text
+    (project / PAGE).write_text(text.replace(old, new, 1))
+    return project
+
+
+def line_of(project: Path, text: str) -> int:
+    return next(n for n, line in enumerate((project / PAGE).read_text().splitlines(), 1) if text in line)
+
+
+@pytest.mark.parametrize("field", SOURCE_FIELDS)
+def test_a_source_without_a_required_field_stops_the_build(tmp_path: Path, field: str) -> None:
+    original = next(l for l in (ROOT / PAGE).read_text().splitlines() if l.strip().startswith(f"{field}:"))
+    project = edited(tmp_path, original + "\n", "")
+    run = build(project)
+    assert run.returncode == 1
+    expected = f"{PAGE}:{line_of(project, '- id: esco')}:5: '{field}' is missing in 'sources[0]'; add '{field}:' with a value"
+    assert expected in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_a_page_without_a_review_date_stops_the_build(tmp_path: Path) -> None:
+    project = edited(tmp_path, "review_by: 2027-06-30\n", "")
+    assert f"{PAGE}:2:1: 'review_by' is missing in the file; add 'review_by:' with a value" in build(project).stderr
+
+
+def test_a_fact_must_name_a_listed_source(tmp_path: Path) -> None:
+    project = edited(tmp_path, 'value: "7115", source: esco}', 'value: "7115", source: uwv}')
+    line = line_of(project, "source: uwv")
+    assert (
+        f"{PAGE}:{line}:60: fact 'Beroepsgroep (ISCO-08)' names source 'uwv', which the page does not list; add it under 'sources:'"
+        in build(project).stderr
+    )
+
+
+def test_an_occupation_page_must_answer_the_six_questions(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    text = (project / PAGE).read_text()
+    start, end = text.index("topics:"), text.index("---", 10)
+    (project / PAGE).write_text(text[:start] + text[end:])
+    assert "an occupation page needs 'topics'" in build(project).stderr
+
+
+def test_a_stale_page_shows_a_notice_and_fails_a_strict_build(tmp_path: Path) -> None:
+    project = edited(tmp_path, "review_by: 2027-06-30", "review_by: 2020-01-01")
+    strict = build(project)
+    assert strict.returncode == 1
+    assert "beroepen/timmerman.md: its review date 2020-01-01 has passed" in strict.stderr
+    assert build(project, strict=False).returncode == 0
+    html = (project / "site/beroepen/timmerman/index.html").read_text()
+    assert "Deze informatie is mogelijk verouderd" in html and "01-01-2020" in html
+
+
+def test_a_demo_page_says_its_figures_are_made_up(tmp_path: Path) -> None:
+    project = edited(tmp_path, "review_by: 2027-06-30", "review_by: 2027-06-30\ndemo: true")
+    build_site(project / "mkdocs.yml")
+    assert "De cijfers op deze pagina zijn verzonnen" in (project / "site/beroepen/timmerman/index.html").read_text()
+
+
+def test_every_labour_market_page_shows_its_sources(site: Path) -> None:
+    html = (site / "beroepen/timmerman/index.html").read_text()
+    for text in ("Bronnen", "Europese Commissie", "Opgehaald op", "23-11-2026", "Beperkingen", "Opnieuw bekijken vóór: 30-06-2027"):
+        assert text in html
+    assert "Deze informatie is mogelijk verouderd" not in html and "Voorbeeldpagina" not in html
