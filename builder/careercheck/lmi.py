@@ -11,20 +11,15 @@ import re
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
+from careercheck.model import Identifier, Plain, Strict
 from careercheck.problems import Problem, ProblemsFound
 from careercheck.validation import validated
 from careercheck.yaml_positions import parse_yaml, position
 
-Plain = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 PAGE_TYPES = ("occupation", "sector", "region")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Source(Strict):
