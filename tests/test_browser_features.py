@@ -101,3 +101,20 @@ def test_answers_of_every_type_survive_a_reload(visit: Visit) -> None:
     assert visit.page.input_value("[data-question=uren] input") == "36"
     assert visit.page.input_value("[data-question=plan] textarea") == "Met mijn coach praten"
     assert [s.input_value() for s in visit.page.locator("[data-question=waarden] select").all()] == SOCIAL["waarden"]
+
+
+def test_a_failing_engine_never_leaves_the_person_stuck(visit: Visit) -> None:
+    visit.open(CHECK)
+    visit.page.wait_for_selector("form[data-engine=ready]", state="attached")
+    # From now on the engine fails: the next question about what applies gets an error, not an answer.
+    visit.page.evaluate("""() => {
+        const post = Worker.prototype.postMessage;
+        Worker.prototype.postMessage = function (message) {
+            if (message.type === "visible") return this.onmessage({ data: { type: "error", message: "test" } });
+            return post.call(this, message);
+        };
+    }""")
+    visit.page.check("[data-question=werk] input[value=yes]")
+    visit.page.click("form[data-check] button[type=submit]")
+    visit.settled()
+    assert visit.page.inner_text("[data-progress-text]") == "Deel 2 van 3: Interesses"

@@ -216,7 +216,16 @@ function start(form) {
 
   function engineFailed(message) {
     engineError = message;
+    // No answer about what applies will come now: stop waiting for it, show everything.
+    told = asked;
+    shown = null;
+    delete form.dataset.pending;
+    render();
     if (profile.dataset.state === "pending") fail(message);
+    if (moveWhenTold) {
+      moveWhenTold = false;
+      next();
+    }
   }
 
   function fail(message) {
