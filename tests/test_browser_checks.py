@@ -81,3 +81,18 @@ def test_profile_links_lead_to_the_pages(visit: Visit) -> None:
     visit.finish(persona["answers"])
     visit.page.click("[data-profile] a:text('Waar vind je informatie over werk?')")
     assert visit.page.url == visit.server + "/arbeidsmarkt/"
+
+
+def test_matched_occupations_show_why_and_lead_to_their_pages(visit: Visit) -> None:
+    persona = PERSONAS["ahmed-magazijn-na-reorganisatie"]
+    visit.open("/checks/loopbaancheck/")
+    visit.finish(persona["answers"])
+    first = visit.page.locator("[data-profile-options] li").first
+    assert first.inner_text() == (
+        "Timmerman Past bij je interesses (jij: RCS, dit beroep: RCI). "
+        "Je vindt belangrijk: Zekerheid over werk en inkomen, Fijne collega's en samenwerken, Zien wat ik gemaakt heb. "
+        "Je kunt al: Met mijn handen werken, Veilig en netjes werken, Samenwerken."
+    )
+    first.locator("a").click()
+    assert visit.page.url == visit.server + "/beroepen/timmerman/"
+    assert "Bronnen" in visit.page.inner_text("article")

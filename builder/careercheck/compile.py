@@ -51,6 +51,7 @@ def scoring_spec(check: Check, language: str | None = None) -> dict[str, Any]:
             for c in check.conclusions
         ],
         "quality": {"straight_lining": check.quality.straight_lining, "pairs": [list(p) for p in check.quality.pairs]},
+        "matching": check.matching and check.matching.model_dump(),
     }
 
 

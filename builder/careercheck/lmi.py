@@ -68,6 +68,11 @@ class LabourMarketPage(Strict):
     isco: Annotated[str, StringConstraints(pattern=r"^\d{4}$")] | None = Field(default=None, description="ISCO-08 unit group.")
     esco: Plain | None = Field(default=None, description="ESCO concept URI of the occupation.")
     sector: Plain | None = None
+    riasec: Annotated[str, StringConstraints(pattern=r"^[RIASEC]{3}$")] | None = Field(
+        default=None, description="Holland code of the occupation: this site's estimate, used to match interests."
+    )
+    values: list[Identifier] = Field(default_factory=list, description="Work values the occupation offers (value ids of the checks).")
+    skills: list[Identifier] = Field(default_factory=list, description="Skills the occupation asks for (skill ids of the checks).")
 
     @model_validator(mode="after")
     def _occupations_answer_the_six_questions(self) -> LabourMarketPage:
@@ -96,3 +101,13 @@ def read_page(path: Path) -> LabourMarketPage | None:
             for i, f in unknown
         ])
     return page
+
+
+def occupation_index(pages: dict[str, tuple[str, LabourMarketPage]]) -> list[dict]:
+    """What matching needs of each occupation page: {src_uri: (url, page)} -> compact entries."""
+    return [
+        {"id": src_uri.removesuffix(".md"), "title": page.title, "url": url, "riasec": page.riasec,
+         "values": page.values, "skills": page.skills}
+        for src_uri, (url, page) in sorted(pages.items())
+        if page.type == "occupation"
+    ]

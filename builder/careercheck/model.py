@@ -162,6 +162,13 @@ class Quality(Strict):
     )
 
 
+class Matching(Strict):
+    """Which answers match a person with the occupation pages (with riasec, for interests)."""
+
+    values: Identifier | None = Field(default=None, description="A ranking question of work values; its option values are the ids occupation pages use.")
+    skills: Identifier | None = Field(default=None, description="A multiple-choice question of skills; its option values are the ids occupation pages use.")
+
+
 class Check(Strict):
     """A check: one YAML file under checks/."""
 
@@ -178,6 +185,7 @@ class Check(Strict):
     )
     conclusions: list[Conclusion] = Field(default_factory=list)
     quality: Quality = Field(default_factory=Quality)
+    matching: Matching | None = Field(default=None, description="Match the person with the occupation pages of the site.")
 
     @model_validator(mode="after")
     def _languages_unique(self) -> Check:

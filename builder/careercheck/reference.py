@@ -9,7 +9,7 @@ from typing import Any
 from careercheck.model import Check
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
-ORDER = ["Check", "About", "Likert", "Section", "Question", "Option", "Image", "Scale", "Band", "Norms", "Conclusion", "Link", "Quality"]
+ORDER = ["Check", "About", "Likert", "Section", "Question", "Option", "Image", "Scale", "Band", "Norms", "Conclusion", "Link", "Quality", "Matching"]
 
 
 def schema() -> dict[str, Any]:

@@ -195,6 +195,11 @@ def _riasec_and_quality(check: Check) -> Iterator[Finding]:
             if scale not in scale_ids:
                 yield Finding(("riasec", letter), f"riasec {letter} names scale '{scale}', which is not defined")
     questions = {q.name: q for _, q in question_locations(check)}
+    if check.matching:
+        for key, kind in (("values", "ranking"), ("skills", "multiple")):
+            name = getattr(check.matching, key)
+            if name and (name not in questions or questions[name].type != kind):
+                yield Finding(("matching", key), f"matching {key} must name a {kind} question; '{name}' is not one")
     for index, pair in enumerate(check.quality.pairs):
         found = [questions.get(name) for name in pair]
         if not all(q is not None and q.type == "likert" for q in found):

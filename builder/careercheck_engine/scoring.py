@@ -11,6 +11,7 @@ from typing import Any
 
 from careercheck_engine.answers import clean
 from careercheck_engine.conditions import holds
+from careercheck_engine.matching import match
 from careercheck_engine.quality import quality
 from careercheck_engine.riasec import interests
 from careercheck_engine.scales import score_scale
@@ -19,12 +20,18 @@ Spec = dict[str, Any]
 Result = dict[str, Any]
 
 
-def score(spec: Spec, answers: dict[str, Any]) -> Result:
-    """Score ``answers`` (question name -> answer) against a compiled ``spec``."""
+def score(spec: Spec, answers: dict[str, Any], occupations: list[dict] | None = None) -> Result:
+    """Score ``answers`` (question name -> answer) against a compiled ``spec``; with the site's
+    ``occupations``, also the options that match and why."""
     valid, ignored, visible = clean(spec, answers)
     letters = {scale_id: letter for letter, scale_id in (spec["riasec"] or {}).items()}
     scales = [score_scale(scale, spec["questions"], valid) | {"letter": letters.get(scale["id"])} for scale in spec["scales"]]
     by_id = {s["id"]: {"score": s["score"], "band": s["band"] and s["band"]["id"], **_norm_fields(s)} for s in scales}
+    riasec = interests({k: by_id[v]["score"] for k, v in spec["riasec"].items()}) if spec["riasec"] else None
+    matching = spec.get("matching")
+    options = None
+    if matching and occupations is not None:
+        options = match(riasec, valid.get(matching["values"], []), valid.get(matching["skills"], []), occupations)
     return {
         "check": spec["id"],
         "title": spec["title"],
@@ -33,7 +40,8 @@ def score(spec: Spec, answers: dict[str, Any]) -> Result:
         "questions": len(visible["questions"]),
         "visible": visible,
         "scales": scales,
-        "riasec": interests({k: by_id[v]["score"] for k, v in spec["riasec"].items()}) if spec["riasec"] else None,
+        "riasec": riasec,
+        "options": options,
         "conclusions": [
             {k: c.get(k) for k in ("id", "title", "text", "link")}
             for c in spec["conclusions"]
@@ -54,9 +62,10 @@ def _norm_fields(scale: Result) -> dict[str, Any]:
     return {"t": norms.get("t"), "percentile": norms.get("percentile")}
 
 
-def score_json(spec_json: str, answers_json: str) -> str:
+def score_json(spec_json: str, answers_json: str, occupations_json: str = "null") -> str:
     """JSON in, JSON out: the browser worker passes strings, not proxies."""
-    return json.dumps(score(json.loads(spec_json), json.loads(answers_json)), ensure_ascii=False)
+    result = score(json.loads(spec_json), json.loads(answers_json), json.loads(occupations_json))
+    return json.dumps(result, ensure_ascii=False)
 
 
 def visible_json(spec_json: str, answers_json: str) -> str:

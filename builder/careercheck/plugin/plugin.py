@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 
 from careercheck.compile import scoring_spec
 from careercheck.csp import with_policy
-from careercheck.lmi import LabourMarketPage, read_page
+from careercheck.lmi import LabourMarketPage, occupation_index, read_page
 from careercheck.loader import load_checks
 from careercheck.model import Check
 from careercheck.plugin.config import CareerCheckConfig
@@ -37,6 +37,7 @@ SPECS = "assets/careercheck/specs"
 STYLESHEET = "assets/careercheck/careercheck.css"
 PYODIDE = "assets/pyodide"
 REFERENCE_PAGE = "makers/check-format.md"
+OCCUPATIONS = "assets/careercheck/occupations.json"
 log = logging.getLogger("mkdocs.plugins.careercheck")
 
 
@@ -54,6 +55,7 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
     def __init__(self) -> None:
         self.pages: dict[str, tuple[Check, str]] = {}  # page src_uri -> (check, language)
         self.labour_market: dict[str, LabourMarketPage] = {}  # page src_uri -> validated front matter
+        self.urls: dict[str, str] = {}  # labour-market page src_uri -> its URL from the site root
         self._runtime_dir: tempfile.TemporaryDirectory[str] | None = None
 
     def on_config(self, config: MkDocsConfig) -> None:
@@ -85,6 +87,8 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
         if not self.config.enabled:
             return
         self._read_labour_market_pages(files)
+        index = occupation_index({uri: (self.urls[uri], page) for uri, page in self.labour_market.items()})
+        files.append(File.generated(config, OCCUPATIONS, content=json.dumps(index, ensure_ascii=False)))
         for src_uri, (check, language) in self.pages.items():
             if files.get_file_from_path(src_uri):
                 raise PluginError(f"docs/{src_uri} clashes with the page generated for check '{check.id}'; rename one")
@@ -119,6 +123,7 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
                 continue
             if found:
                 self.labour_market[file.src_uri] = found
+                self.urls[file.src_uri] = file.url
                 if found.stale(datetime.date.today()):
                     log.warning(f"{file.src_uri}: its review date {found.review_by} has passed; check the information and set a new 'review_by'")
         if problems:
@@ -144,6 +149,7 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
             "t": functools.partial(text_in, language=language, default=check.languages[0]),
             "ui": UI_TEXT[language],
             "spec_path": spec_path(check, language),
+            "occupations_path": OCCUPATIONS if check.matching else None,
             "translations": [(other, page_path(check, other)) for other in check.languages if other != language],
         }
 

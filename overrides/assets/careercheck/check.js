@@ -23,7 +23,8 @@ function start(form) {
   let moveWhenTold = false;
 
   const worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
-  worker.postMessage({ type: "init", specUrl: new URL(form.dataset.spec, document.baseURI).href });
+  const url = (relative) => relative && new URL(relative, document.baseURI).href;
+  worker.postMessage({ type: "init", specUrl: url(form.dataset.spec), occupationsUrl: url(form.dataset.occupations) });
   worker.onmessage = ({ data }) => {
     if (data.type === "ready") {
       form.dataset.engine = "ready";
@@ -247,6 +248,7 @@ function start(form) {
     profile.querySelector("[data-profile-scales]").replaceChildren(...cards);
     profile.querySelector("[data-profile-conclusions]").replaceChildren(...result.conclusions.map(conclusionCard));
     showInterests(result.riasec, result.scales, number);
+    showOptions(result.options);
     showQuality(result.quality);
     showOwnAnswers(result.visible.questions);
     const date = profile.querySelector("[data-profile-date]");
@@ -315,6 +317,35 @@ function start(form) {
         .concat(riasec.tied ? [fill(ui.code_tied, { codes: riasec.codes.slice(1).join(", ") })] : [])
       : [ui.code_flat];
     box.querySelector("[data-field=code]").textContent = lines.join(" ");
+  }
+
+  // Occupations that may fit, each with the reasons in the person's own terms.
+  function showOptions(options) {
+    const box = profile.querySelector("[data-profile-options]");
+    box.hidden = !options || options.length === 0;
+    if (box.hidden) return;
+    const labels = (name, ids) => {
+      const question = questions.find((q) => q.dataset.question === name);
+      return ids.map((id) => (question ? optionLabel(question, id) : id)).join(", ");
+    };
+    const matching = JSON.parse(form.dataset.matching || "{}");
+    const items = options.map((option) => {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = new URL(option.url, new URL(`${form.dataset.root}/`, document.baseURI)).href;
+      link.textContent = option.title;
+      const why = [
+        option.interests && fill(ui.why_interests, option.interests),
+        option.values.length && fill(ui.why_values, { values: labels(matching.values, option.values) }),
+        option.skills.length && fill(ui.why_skills, { skills: labels(matching.skills, option.skills) }),
+        option.develop.length && fill(ui.develop, { skills: labels(matching.skills, option.develop) }),
+      ].filter(Boolean);
+      const text = document.createElement("span");
+      text.textContent = ` ${why.join(" ")}`;
+      item.append(link, text);
+      return item;
+    });
+    box.querySelector("[data-field=list]").replaceChildren(...items);
   }
 
   function showQuality(quality) {

@@ -9,6 +9,7 @@ const engine = (async () => {
 })();
 
 let spec;
+let occupations = Promise.resolve("null"); // the site's occupation index, for checks that match
 
 // Pyodide's loader reports some failures (a missing wasm file) only as an
 // unhandled rejection: pass every such failure on, or the page waits forever.
@@ -26,13 +27,14 @@ self.onmessage = async ({ data }) => {
   try {
     if (data.type === "init") {
       spec = fetchText(data.specUrl);
-      await Promise.all([engine, spec]);
+      if (data.occupationsUrl) occupations = fetchText(data.occupationsUrl);
+      await Promise.all([engine, spec, occupations]);
       self.postMessage({ type: "ready" });
     } else if (data.type === "visible") {
       const visible = (await engine).visible_json(await spec, JSON.stringify(data.answers));
       self.postMessage({ type: "visible", visible: JSON.parse(visible) });
     } else if (data.type === "score") {
-      const result = (await engine).score_json(await spec, JSON.stringify(data.answers));
+      const result = (await engine).score_json(await spec, JSON.stringify(data.answers), await occupations);
       self.postMessage({ type: "result", result: JSON.parse(result) });
     }
   } catch (error) {
