@@ -96,3 +96,11 @@ def test_matched_occupations_show_why_and_lead_to_their_pages(visit: Visit) -> N
     first.locator("a").click()
     assert visit.page.url == visit.server + "/beroepen/timmerman/"
     assert "Bronnen" in visit.page.inner_text("article")
+
+
+@pytest.mark.parametrize("path", ["/beroepen/", "/beroepen/timmerman/", "/over-deze-informatie/"])
+def test_labour_market_pages_pass_axe(visit: Visit, path: str) -> None:
+    from test_browser import axe_violations
+
+    visit.open(path)
+    assert axe_violations(visit) == []

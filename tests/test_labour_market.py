@@ -90,3 +90,18 @@ def test_every_labour_market_page_shows_its_sources(site: Path) -> None:
     for text in ("Bronnen", "Europese Commissie", "Opgehaald op", "23-11-2026", "Beperkingen", "Opnieuw bekijken vóór: 30-06-2027"):
         assert text in html
     assert "Deze informatie is mogelijk verouderd" not in html and "Voorbeeldpagina" not in html
+
+
+def test_the_sector_overview_lists_every_occupation_page_with_the_esco_acknowledgement(site: Path) -> None:
+    html = (site / "beroepen/index.html").read_text()
+    pages = sorted(p.stem for p in (ROOT / "docs/beroepen").glob("*.md"))
+    assert len(pages) >= 12
+    for page in pages:
+        assert f'href="../{page}/"' in html or f'href="{page}/"' in html
+    assert "Bron: ESCO (European Skills, Competences, Qualifications and Occupations), Europese Commissie, versie 1.1" in html
+
+
+def test_the_about_page_states_sources_method_and_limitations(site: Path) -> None:
+    html = (site / "over-deze-informatie/index.html").read_text()
+    for heading in ("Bronnen", "Hoe we werken", "Beperkingen", "Contact"):
+        assert f">{heading}</h2>" in html

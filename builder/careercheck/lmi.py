@@ -7,7 +7,9 @@ retrieval date, region, licence, link and limitations; every page has a review-b
 from __future__ import annotations
 
 import datetime
+import posixpath
 import re
+from itertools import groupby
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -111,3 +113,26 @@ def occupation_index(pages: dict[str, tuple[str, LabourMarketPage]]) -> list[dic
         for src_uri, (url, page) in sorted(pages.items())
         if page.type == "occupation"
     ]
+
+
+ESCO_ACKNOWLEDGEMENT = (
+    "Bron: ESCO (European Skills, Competences, Qualifications and Occupations), Europese Commissie, versie 1.1"
+)
+
+
+def overview_markdown(pages: dict[str, LabourMarketPage], at: str) -> str:
+    """The occupation pages by sector, as Markdown for a page at ``at`` (a path in docs/)."""
+    occupations = sorted(((p.sector or "Overig", p.title, uri) for uri, p in pages.items() if p.type == "occupation"))
+    lines = [
+        "# Beroepen per sector",
+        "",
+        "Over deze beroepen staat informatie op deze site. Bij elk beroep lees je wat het werk is, hoe je kunt groeien,",
+        "waar het werk is en wat je ook in ander werk kunt gebruiken. Lees ook [over deze informatie](../over-deze-informatie.md).",
+        "",
+    ]
+    for sector, rows in groupby(occupations, key=lambda row: row[0]):
+        lines += [f"## {sector}", ""]
+        lines += [f"- [{title}]({posixpath.relpath(uri, posixpath.dirname(at))})" for _, title, uri in rows]
+        lines.append("")
+    lines.append(f"<small>{ESCO_ACKNOWLEDGEMENT}.</small>")
+    return "\n".join(lines) + "\n"

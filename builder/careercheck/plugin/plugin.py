@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 
 from careercheck.compile import scoring_spec
 from careercheck.csp import with_policy
-from careercheck.lmi import LabourMarketPage, occupation_index, read_page
+from careercheck.lmi import LabourMarketPage, occupation_index, overview_markdown, read_page
 from careercheck.loader import load_checks
 from careercheck.model import Check
 from careercheck.plugin.config import CareerCheckConfig
@@ -38,6 +38,7 @@ STYLESHEET = "assets/careercheck/careercheck.css"
 PYODIDE = "assets/pyodide"
 REFERENCE_PAGE = "makers/check-format.md"
 OCCUPATIONS = "assets/careercheck/occupations.json"
+OVERVIEW_PAGE = "beroepen/index.md"  # generated from the occupation pages unless docs/ has its own
 log = logging.getLogger("mkdocs.plugins.careercheck")
 
 
@@ -89,6 +90,8 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
         self._read_labour_market_pages(files)
         index = occupation_index({uri: (self.urls[uri], page) for uri, page in self.labour_market.items()})
         files.append(File.generated(config, OCCUPATIONS, content=json.dumps(index, ensure_ascii=False)))
+        if index and not files.get_file_from_path(OVERVIEW_PAGE):
+            files.append(File.generated(config, OVERVIEW_PAGE, content=overview_markdown(self.labour_market, OVERVIEW_PAGE)))
         for src_uri, (check, language) in self.pages.items():
             if files.get_file_from_path(src_uri):
                 raise PluginError(f"docs/{src_uri} clashes with the page generated for check '{check.id}'; rename one")
