@@ -68,7 +68,7 @@ def browser():
 def feature_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The example project plus the check that uses every feature (tests/fixtures/vraagtypen.yml)."""
     project = tmp_path_factory.mktemp("features")
-    for name in ("mkdocs.yml", "docs", "overrides", "checks"):
+    for name in ("mkdocs.yml", "docs", "overrides", "checks", "data"):
         copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
         copy(ROOT / name, project / name)
     shutil.copy(ROOT / "tests/fixtures/vraagtypen.yml", project / "checks")

@@ -4,6 +4,7 @@ by a real static web server on loopback, scored by the real Pyodide runtime."""
 from __future__ import annotations
 
 import copy
+import functools
 import io
 import json
 from collections.abc import Iterator
@@ -12,6 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
+from careercheck.esco import compact_index
 from conftest import GOLDEN, ROOT
 
 pytestmark = pytest.mark.browser
@@ -27,6 +29,12 @@ BAND_LABELS = {
 }
 # Pyodide's first start on a shared, busy machine can take a while.
 SLOW = 120_000
+
+
+@functools.cache
+def esco_label(uuid: str) -> str:
+    index = compact_index(ROOT / "data/esco/occupations_nl.csv")
+    return next(label for label, _, found in index["occupations"] if found == uuid)
 
 
 class Visit:
@@ -84,6 +92,9 @@ class Visit:
         if kind == "ranking":
             for place, choice in zip(question.locator("select").all(), value):
                 place.select_option(choice)
+        elif kind == "occupation":  # search by the job's name, then pick it
+            question.locator("[data-job-search]").fill(esco_label(value))
+            question.locator(f"input[value='{value}']").check()
         elif kind in ("slider", "text"):
             question.locator("input, textarea").fill(str(value))
         else:

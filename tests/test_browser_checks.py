@@ -91,7 +91,8 @@ def test_matched_occupations_show_why_and_lead_to_their_pages(visit: Visit) -> N
     assert first.inner_text() == (
         "Timmerman Past bij je interesses (jij: RCS, dit beroep: RCI). "
         "Je vindt belangrijk: Zekerheid over werk en inkomen, Fijne collega's en samenwerken, Zien wat ik gemaakt heb. "
-        "Je kunt al: Met mijn handen werken, Veilig en netjes werken, Samenwerken."
+        "Je kunt al: Met mijn handen werken, Veilig en netjes werken, Samenwerken. "
+        "Ander werk dan je huidige beroep. Je neemt mee: Met mijn handen werken, Veilig en netjes werken."
     )
     first.locator("a").click()
     assert visit.page.url == visit.server + "/beroepen/timmerman/"

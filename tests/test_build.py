@@ -21,7 +21,7 @@ from conftest import ROOT
 from test_loader import VALID
 
 PROJECT_FILES = ["Makefile", "mkdocs.yml", "pyproject.toml", "constraints.txt", "package.json", "package-lock.json"]
-PROJECT_DIRS = ["docs", "checks", "overrides"]
+PROJECT_DIRS = ["docs", "checks", "overrides", "data"]
 
 
 def copy_project(into: Path) -> Path:

@@ -109,7 +109,8 @@ def occupation_index(pages: dict[str, tuple[str, LabourMarketPage]]) -> list[dic
     """What matching needs of each occupation page: {src_uri: (url, page)} -> compact entries."""
     return [
         {"id": src_uri.removesuffix(".md"), "title": page.title, "url": url, "riasec": page.riasec,
-         "values": page.values, "skills": page.skills}
+         "values": page.values, "skills": page.skills, "isco": page.isco,
+         "esco": page.esco and page.esco.rsplit("/", 1)[-1]}
         for src_uri, (url, page) in sorted(pages.items())
         if page.type == "occupation"
     ]

@@ -64,9 +64,10 @@ class Option(Strict):
 class Question(Strict):
     """One question. Which keys apply depends on its type (an unused key is an error)."""
 
-    type: Literal["likert", "single", "multiple", "ranking", "slider", "yes_no", "text"] = Field(
+    type: Literal["likert", "single", "multiple", "ranking", "slider", "yes_no", "text", "occupation"] = Field(
         description="likert, single (one choice), multiple (several choices), ranking (pick and order), "
-        "slider, yes_no, or text (open answer: kept on the device, printed on the profile, never scored)."
+        "slider, yes_no, text (open answer: kept on the device, printed on the profile, never scored), "
+        "or occupation (search ESCO's occupations, e.g. for the current or last job)."
     )
     name: Identifier = Field(description="Unique within the check; used in scales and conditions.")
     label: Text = Field(description="The question, in plain words.")
@@ -167,6 +168,7 @@ class Matching(Strict):
 
     values: Identifier | None = Field(default=None, description="A ranking question of work values; its option values are the ids occupation pages use.")
     skills: Identifier | None = Field(default=None, description="A multiple-choice question of skills; its option values are the ids occupation pages use.")
+    current_job: Identifier | None = Field(default=None, description="An occupation question: options then say how far they are from this job.")
 
 
 class Check(Strict):

@@ -23,6 +23,7 @@ TYPE_KEYS = {
     "slider": {"min", "max", "step", "min_label", "max_label", "scale", "weight"},
     "yes_no": {"scale", "weight"},
     "text": {"rows"},
+    "occupation": set(),
 }
 COMMON_KEYS = {"type", "name", "label", "hint", "image", "relevant"}
 
@@ -196,7 +197,7 @@ def _riasec_and_quality(check: Check) -> Iterator[Finding]:
                 yield Finding(("riasec", letter), f"riasec {letter} names scale '{scale}', which is not defined")
     questions = {q.name: q for _, q in question_locations(check)}
     if check.matching:
-        for key, kind in (("values", "ranking"), ("skills", "multiple")):
+        for key, kind in (("values", "ranking"), ("skills", "multiple"), ("current_job", "occupation")):
             name = getattr(check.matching, key)
             if name and (name not in questions or questions[name].type != kind):
                 yield Finding(("matching", key), f"matching {key} must name a {kind} question; '{name}' is not one")

@@ -7,11 +7,13 @@ not shown (branching) are dropped too: they do not count.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from careercheck_engine.conditions import holds
 
 MAX_TEXT = 5000
+_ESCO_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def clean(spec: dict, raw: dict[str, Any]) -> tuple[dict[str, Any], list[str], dict[str, list[str]]]:
@@ -59,6 +61,8 @@ def _check(question: dict, raw: Any) -> Any:
         if not all(isinstance(v, str) and v in question["options"] for v in chosen):
             return None
         return chosen if question["min_choices"] <= len(chosen) <= question["max_choices"] else None
+    if kind == "occupation":  # an ESCO concept id, as the job search gives it
+        return raw if isinstance(raw, str) and _ESCO_ID.fullmatch(raw) else None
     if kind == "text":
         return raw.strip()[:MAX_TEXT] if isinstance(raw, str) and raw.strip() else None
     return None

@@ -11,16 +11,32 @@ from __future__ import annotations
 
 from typing import Any
 
+from careercheck_engine.jobs import shared_isco_digits
 from careercheck_engine.riasec import congruence
 
 WEIGHTS = {"interests": 0.5, "values": 0.25, "skills": 0.25}
 SHOWN = 5  # options on the profile: a short list to talk about, not a verdict
 
 
-def match(riasec: dict | None, values: list[str], skills: list[str], occupations: list[dict]) -> list[dict[str, Any]]:
+def match(
+    riasec: dict | None, values: list[str], skills: list[str], occupations: list[dict], current: dict | None = None
+) -> list[dict[str, Any]]:
+    """Ranked options; with the person's ``current`` job ({uuid, isco}), how far each is from it."""
     ranked = [_fit(riasec, values, skills, occupation) for occupation in occupations]
-    ranked = [r for r in ranked if r["fit"] > 0]
+    ranked = [r | _distance(current, o, occupations) for r, o in zip(ranked, occupations) if r["fit"] > 0]
     return sorted(ranked, key=lambda r: (-r["fit"], r["title"]))[:SHOWN]
+
+
+def _distance(current: dict | None, occupation: dict, occupations: list[dict]) -> dict[str, Any]:
+    """Shared ISCO digits with the current job, and the skills the person takes along when
+    the current job has a page of its own (overstapberoepen)."""
+    if not current:
+        return {"distance": None}
+    page = next((o for o in occupations if o.get("esco") == current["uuid"]), None)
+    carried = [s for s in occupation.get("skills", []) if page and s in page.get("skills", [])]
+    return {"distance": {"same": occupation.get("esco") == current["uuid"],
+                         "isco_digits": shared_isco_digits(current["isco"], occupation.get("isco")),
+                         "carried": carried}}
 
 
 def _fit(riasec: dict | None, values: list[str], skills: list[str], occupation: dict) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 
 from careercheck.compile import scoring_spec
 from careercheck.csp import with_policy
+from careercheck.esco import compact_index
 from careercheck.lmi import LabourMarketPage, occupation_index, overview_markdown, read_page
 from careercheck.loader import load_checks
 from careercheck.model import Check
@@ -38,6 +39,7 @@ STYLESHEET = "assets/careercheck/careercheck.css"
 PYODIDE = "assets/pyodide"
 REFERENCE_PAGE = "makers/check-format.md"
 OCCUPATIONS = "assets/careercheck/occupations.json"
+ESCO_INDEX = "assets/careercheck/esco-occupations.json"
 OVERVIEW_PAGE = "beroepen/index.md"  # generated from the occupation pages unless docs/ has its own
 log = logging.getLogger("mkdocs.plugins.careercheck")
 
@@ -90,6 +92,12 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
         self._read_labour_market_pages(files)
         index = occupation_index({uri: (self.urls[uri], page) for uri, page in self.labour_market.items()})
         files.append(File.generated(config, OCCUPATIONS, content=json.dumps(index, ensure_ascii=False)))
+        if any(q.type == "occupation" for check, _ in self.pages.values() for q in check.questions):
+            esco_csv = Path(config.config_file_path).parent / self.config.esco_csv
+            if not esco_csv.is_file():
+                raise PluginError(f"{esco_csv} is missing: the job search of 'occupation' questions needs ESCO's occupations; set 'esco_csv'")
+            esco = compact_index(esco_csv)
+            files.append(File.generated(config, ESCO_INDEX, content=json.dumps(esco, ensure_ascii=False, separators=(",", ":"))))
         if index and not files.get_file_from_path(OVERVIEW_PAGE):
             files.append(File.generated(config, OVERVIEW_PAGE, content=overview_markdown(self.labour_market, OVERVIEW_PAGE)))
         for src_uri, (check, language) in self.pages.items():
@@ -153,6 +161,7 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
             "ui": UI_TEXT[language],
             "spec_path": spec_path(check, language),
             "occupations_path": OCCUPATIONS if check.matching else None,
+            "esco_path": ESCO_INDEX if any(q.type == "occupation" for q in check.questions) else None,
             "translations": [(other, page_path(check, other)) for other in check.languages if other != language],
         }
 

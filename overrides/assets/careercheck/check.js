@@ -24,7 +24,10 @@ function start(form) {
 
   const worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
   const url = (relative) => relative && new URL(relative, document.baseURI).href;
-  worker.postMessage({ type: "init", specUrl: url(form.dataset.spec), occupationsUrl: url(form.dataset.occupations) });
+  worker.postMessage({
+    type: "init", specUrl: url(form.dataset.spec),
+    occupationsUrl: url(form.dataset.occupations), escoUrl: url(form.dataset.esco),
+  });
   worker.onmessage = ({ data }) => {
     if (data.type === "ready") {
       form.dataset.engine = "ready";
@@ -38,7 +41,8 @@ function start(form) {
         moveWhenTold = false;
         next();
       }
-    } else if (data.type === "result") showProfile(data.result);
+    } else if (data.type === "jobs") showJobs(data);
+    else if (data.type === "result") showProfile(data.result);
     else if (data.type === "error") engineFailed(data.message);
   };
   worker.onerror = (event) => engineFailed(event.message);
@@ -48,9 +52,15 @@ function start(form) {
   render();
   submit.disabled = false;
 
+  let searching = null;
   form.addEventListener("input", (event) => {
     const slider = event.target.closest("[data-type=slider]");
     if (slider) touchSlider(slider);
+    if (event.target.matches("[data-job-search]")) {
+      clearTimeout(searching); // search when the person pauses typing
+      const question = event.target.closest("[data-question]").dataset.question;
+      searching = setTimeout(() => worker.postMessage({ type: "search", question, query: event.target.value }), 200);
+    }
   });
   form.addEventListener("change", () => {
     save();
@@ -151,7 +161,36 @@ function start(form) {
   }
 
   function save() {
-    sessionStorage.setItem(storageKey, JSON.stringify(answers()));
+    // A chosen job is kept with its name, so the choice can be shown again after a reload.
+    const labels = {};
+    for (const question of questions.filter((q) => q.dataset.type === "occupation")) {
+      const chosen = question.querySelector("input[type=radio]:checked");
+      if (chosen) labels[`${question.dataset.question}:label`] = chosen.closest("label").textContent.trim();
+    }
+    sessionStorage.setItem(storageKey, JSON.stringify({ ...answers(), ...labels }));
+  }
+
+  // The job search's results as choices; the current choice stays while the person searches on.
+  function showJobs({ question: name, jobs, keep }) {
+    const question = questions.find((q) => q.dataset.question === name);
+    const chosen = keep || (() => {
+      const input = question.querySelector("input[type=radio]:checked");
+      return input && { uuid: input.value, label: input.closest("label").textContent.trim() };
+    })();
+    const list = chosen ? [chosen, ...jobs.filter((j) => j.uuid !== chosen.uuid)] : jobs;
+    const choices = list.map((job) => {
+      const label = document.createElement("label");
+      label.className = "cc-choice";
+      const input = Object.assign(document.createElement("input"), { type: "radio", name, value: job.uuid });
+      input.checked = Boolean(chosen) && job.uuid === chosen.uuid;
+      const text = document.createElement("span");
+      text.textContent = job.label;
+      label.append(input, text);
+      return label;
+    });
+    question.querySelector("[data-job-results]").replaceChildren(...choices);
+    const typed = question.querySelector("[data-job-search]").value.trim();
+    question.querySelector("[data-job-none]").hidden = list.length > 0 || typed.length < 2;
   }
 
   function restore(saved) {
@@ -170,6 +209,11 @@ function start(form) {
           break;
         case "text":
           inputs[0].value = values[0];
+          break;
+        case "occupation":
+          if (saved[`${question.dataset.question}:label`]) {
+            showJobs({ question: question.dataset.question, jobs: [], keep: { uuid: values[0], label: saved[`${question.dataset.question}:label`] } });
+          }
           break;
         default:
           for (const input of inputs) input.checked = values.includes(input.value);
@@ -339,6 +383,7 @@ function start(form) {
         option.values.length && fill(ui.why_values, { values: labels(matching.values, option.values) }),
         option.skills.length && fill(ui.why_skills, { skills: labels(matching.skills, option.skills) }),
         option.develop.length && fill(ui.develop, { skills: labels(matching.skills, option.develop) }),
+        distance(option.distance, (ids) => labels(matching.skills, ids)),
       ].filter(Boolean);
       const text = document.createElement("span");
       text.textContent = ` ${why.join(" ")}`;
@@ -346,6 +391,14 @@ function start(form) {
       return item;
     });
     box.querySelector("[data-field=list]").replaceChildren(...items);
+  }
+
+  // How far an option is from the current job, in words.
+  function distance(found, skillLabels) {
+    if (!found) return "";
+    if (found.same) return ui.dist_same;
+    const near = [ui.dist_far, ui.dist_far, ui.dist_2, ui.dist_3, ui.dist_4][found.isco_digits];
+    return found.carried.length ? `${near} ${fill(ui.carried, { skills: skillLabels(found.carried) })}` : near;
   }
 
   function showQuality(quality) {
@@ -357,7 +410,7 @@ function start(form) {
 
   // Written answers and choices go on the profile as the person gave them.
   function showOwnAnswers(visibleQuestions) {
-    const listed = ["text", "single", "multiple", "ranking"];
+    const listed = ["text", "single", "multiple", "ranking", "occupation"];
     const rows = [];
     for (const question of questions) {
       const value = answerOf(question);

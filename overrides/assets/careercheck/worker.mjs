@@ -10,6 +10,7 @@ const engine = (async () => {
 
 let spec;
 let occupations = Promise.resolve("null"); // the site's occupation index, for checks that match
+let esco = Promise.resolve(""); // ESCO's occupations, for checks that ask for a job
 
 // Pyodide's loader reports some failures (a missing wasm file) only as an
 // unhandled rejection: pass every such failure on, or the page waits forever.
@@ -28,13 +29,17 @@ self.onmessage = async ({ data }) => {
     if (data.type === "init") {
       spec = fetchText(data.specUrl);
       if (data.occupationsUrl) occupations = fetchText(data.occupationsUrl);
-      await Promise.all([engine, spec, occupations]);
+      if (data.escoUrl) esco = fetchText(data.escoUrl);
+      await Promise.all([engine, spec, occupations, esco]);
       self.postMessage({ type: "ready" });
     } else if (data.type === "visible") {
       const visible = (await engine).visible_json(await spec, JSON.stringify(data.answers));
       self.postMessage({ type: "visible", visible: JSON.parse(visible) });
+    } else if (data.type === "search") {
+      const jobs = JSON.parse((await engine).search_json(await esco, data.query));
+      self.postMessage({ type: "jobs", question: data.question, jobs, keep: data.keep });
     } else if (data.type === "score") {
-      const result = (await engine).score_json(await spec, JSON.stringify(data.answers), await occupations);
+      const result = (await engine).score_json(await spec, JSON.stringify(data.answers), await occupations, await esco);
       self.postMessage({ type: "result", result: JSON.parse(result) });
     }
   } catch (error) {

@@ -1,0 +1,84 @@
+"""The job search over ESCO's occupations, and how far an option is from the current job."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+
+from careercheck.esco import compact_index
+from careercheck_engine import match, search, shared_isco_digits
+from conftest import ROOT
+from test_browser import Visit
+
+INDEX = json.dumps(compact_index(ROOT / "data/esco/occupations_nl.csv"), ensure_ascii=False)
+HEFTRUCK = "eeac6251-1974-42f5-91ed-513c6c883755"
+
+
+def labels(query: str) -> list[str]:
+    return [job["label"] for job in search(INDEX, query)]
+
+
+def test_search_puts_names_that_start_with_the_query_first() -> None:
+    assert labels("heftruck")[0] == "heftruckchauffeur"
+    assert labels("timmerman")[0] == "timmerman"
+
+
+def test_search_finds_other_names_and_ignores_accents_and_case() -> None:
+    assert "heftruckchauffeur" in labels("reachtruck")  # an alternative label in ESCO
+    assert labels("Coordinator kinderopvang") == labels("coördinator kinderopvang") != []
+
+
+def test_search_needs_two_letters_and_shows_at_most_eight() -> None:
+    assert search(INDEX, "h") == []
+    assert len(search(INDEX, "medewerker")) == 8
+
+
+def test_isco_distance_counts_shared_leading_digits() -> None:
+    # 8344 forklift, 8332 truck, 8331 bus, 7115 carpenter: ISCO-08 groups nest by digit.
+    assert [shared_isco_digits("8344", other) for other in ("8344", "8332", "8331", "7115")] == [4, 2, 2, 0]
+    assert shared_isco_digits("8331", "8332") == 3
+    assert shared_isco_digits(None, "8331") == 0
+
+
+def test_options_say_how_far_they_are_from_the_current_job() -> None:
+    occupations = [
+        {"id": "h", "title": "Heftruckchauffeur", "url": "h/", "riasec": "RCE", "values": [], "skills": ["vakwerk", "veilig", "plannen"], "isco": "8344", "esco": HEFTRUCK},
+        {"id": "v", "title": "Vrachtwagenchauffeur", "url": "v/", "riasec": "RCE", "values": [], "skills": ["veilig", "plannen", "doorzetten"], "isco": "8332", "esco": "x"},
+    ]
+    options = match(None, [], ["veilig"], occupations, {"uuid": HEFTRUCK, "isco": "8344"})
+    assert {o["title"]: o["distance"] for o in options} == {
+        "Heftruckchauffeur": {"same": True, "isco_digits": 4, "carried": ["vakwerk", "veilig", "plannen"]},
+        "Vrachtwagenchauffeur": {"same": False, "isco_digits": 2, "carried": ["veilig", "plannen"]},
+    }
+
+
+def test_search_in_pyodide(site, tmp_path) -> None:
+    cases = tmp_path / "cases.json"
+    cases.write_text(json.dumps([{"name": "search", "function": "search", "args": [INDEX, "heftruck"]}]))
+    run = subprocess.run(
+        ["node", str(ROOT / "tests/pyodide/run_engine.mjs"), str(site / "assets/pyodide"), str(cases)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["results"][0]["result"] == search(INDEX, "heftruck")
+
+
+@pytest.mark.browser
+def test_the_job_search_in_the_page_and_the_distance_on_the_profile(browser, server) -> None:
+    with Visit(browser, server) as visit:
+        visit.open("/checks/loopbaancheck/")
+        visit.page.wait_for_selector("form[data-engine=ready]", state="attached")
+        visit.page.fill("[data-job-search]", "vrachtauto")
+        visit.page.wait_for_selector("[data-job-results] input")
+        assert visit.page.inner_text("[data-job-results]").splitlines()[0] == "vrachtwagenchauffeur"
+        visit.page.fill("[data-job-search]", "heftruck")
+        visit.page.check(f"input[value='{HEFTRUCK}']")
+        visit.page.reload()  # the chosen job survives a reload, with its name
+        assert visit.page.is_checked(f"input[value='{HEFTRUCK}']")
+        visit.finish({"waarden": ["zekerheid"], "sterk": ["vakwerk", "veilig", "samenwerken"]})
+        options = visit.page.inner_text("[data-profile-options]")
+        assert "Heftruckchauffeur" in options and "Dit is je huidige beroep." in options
+        assert "Iets verder van je huidige beroep. Je neemt mee: Veilig en netjes werken." in options  # a driver, 83xx
+        assert "heftruckchauffeur" in visit.page.inner_text("[data-profile-answers]")
