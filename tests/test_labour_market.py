@@ -105,3 +105,15 @@ def test_the_about_page_states_sources_method_and_limitations(site: Path) -> Non
     html = (site / "over-deze-informatie/index.html").read_text()
     for heading in ("Bronnen", "Hoe we werken", "Beperkingen", "Contact"):
         assert f">{heading}</h2>" in html
+
+
+def test_related_occupations_link_to_their_pages(site: Path) -> None:
+    html = (site / "beroepen/timmerman/index.html").read_text()
+    assert '<a href="../loodgieter/">Loodgieter</a>' in html and '<a href="../elektromonteur/">Elektromonteur</a>' in html
+
+
+def test_a_related_page_that_does_not_exist_fails_a_strict_build(tmp_path: Path) -> None:
+    project = edited(tmp_path, "related: [beroepen/loodgieter.md", "related: [beroepen/nergens.md")
+    run = build(project)
+    assert run.returncode == 1
+    assert "beroepen/timmerman.md: related page 'beroepen/nergens.md' is not a labour-market page; correct 'related'" in run.stderr

@@ -75,6 +75,7 @@ class LabourMarketPage(Strict):
     )
     values: list[Identifier] = Field(default_factory=list, description="Work values the occupation offers (value ids of the checks).")
     skills: list[Identifier] = Field(default_factory=list, description="Skills the occupation asks for (skill ids of the checks).")
+    related: list[Plain] = Field(default_factory=list, description="Related occupation pages within docs/, e.g. beroepen/kok.md.")
 
     @model_validator(mode="after")
     def _occupations_answer_the_six_questions(self) -> LabourMarketPage:

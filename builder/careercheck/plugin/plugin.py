@@ -139,6 +139,10 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
                     log.warning(f"{file.src_uri}: its review date {found.review_by} has passed; check the information and set a new 'review_by'")
         if problems:
             raise PluginError(f"{len(problems)} problem(s) in labour-market pages:\n{ProblemsFound(problems)}")
+        for uri, found in self.labour_market.items():
+            for other in found.related:
+                if other not in self.labour_market:
+                    log.warning(f"{uri}: related page '{other}' is not a labour-market page; correct 'related'")
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.config.enabled and page.file.src_uri in self.labour_market:
@@ -150,7 +154,8 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
             return
         if page.file.src_uri in self.labour_market:
             found = self.labour_market[page.file.src_uri]
-            context |= {"lmi": found, "lmi_stale": found.stale(datetime.date.today())}
+            related = [(self.labour_market[uri].title, self.urls[uri]) for uri in found.related if uri in self.labour_market]
+            context |= {"lmi": found, "lmi_stale": found.stale(datetime.date.today()), "lmi_related": related}
         if page.file.src_uri not in self.pages:
             return
         check, language = self.pages[page.file.src_uri]
