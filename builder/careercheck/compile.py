@@ -6,19 +6,18 @@ intro. It is the contract between the builder and the engine.
 
 from __future__ import annotations
 
-import functools
 import math
 from typing import Any
 
 from careercheck.conditions import compile_condition
 from careercheck.model import Check, Question
 from careercheck.scoring_range import item_range, likert_of, scale_range
-from careercheck.texts import text_in
+from careercheck.texts import translator
 
 
 def scoring_spec(check: Check, language: str | None = None) -> dict[str, Any]:
     language = language or check.languages[0]
-    t = functools.partial(text_in, language=language, default=check.languages[0])
+    t = translator(check, language)
     names = [q.name for q in check.questions]
     scale_ids = [s.id for s in check.scales]
     asked: list[str] = []

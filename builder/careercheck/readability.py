@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from careercheck.model import Check
-from careercheck.texts import text_in
+from careercheck.texts import translator
 
 MAX_WORDS_PER_SENTENCE = 15.0
 MAX_LONG_WORD_SHARE = 0.10
@@ -74,4 +74,5 @@ def participant_texts(check: Check, language: str) -> list[str]:
     for scale in check.scales:
         found += [scale.name, *[t for band in scale.bands for t in (band.label, band.text)]]
     found += [t for c in check.conclusions for t in (c.title, c.text)]
-    return [text_in(t, language, check.languages[0]) for t in found if t is not None]
+    t = translator(check, language)
+    return [t(text) for text in found if text is not None]

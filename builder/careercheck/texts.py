@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from pydantic import BaseModel
 
-from careercheck.model import Language, Plain, Text
+from careercheck.model import Check, Language, Plain, Text
 
 
 def text_in(text: Text | None, language: str, default: str) -> str | None:
@@ -16,6 +17,11 @@ def text_in(text: Text | None, language: str, default: str) -> str | None:
     if text is None or isinstance(text, str):
         return text
     return text.get(language) or text.get(default)  # a missing translation falls back (and is warned about)
+
+
+def translator(check: Check, language: str) -> Callable[[Text | None], str | None]:
+    """A function giving each of ``check``'s texts in ``language``."""
+    return functools.partial(text_in, language=language, default=check.languages[0])
 
 
 def missing_translations(model: BaseModel, languages: list[str], at: tuple = ()) -> Iterator[tuple[tuple, list[str]]]:

@@ -7,7 +7,6 @@ not import MkDocs; this file only hands their output to MkDocs.
 from __future__ import annotations
 
 import datetime
-import functools
 import json
 import logging
 import tempfile
@@ -31,7 +30,7 @@ from careercheck.problems import Problem, ProblemsFound
 from careercheck.readability import measure, participant_texts
 from careercheck.reference import reference_markdown, schema_text
 from careercheck.runtime import RuntimeMissing, build_runtime
-from careercheck.texts import text_in
+from careercheck.texts import translator
 from careercheck.ui_text import UI_TEXT
 
 SPECS = "assets/careercheck/specs"
@@ -92,7 +91,7 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
         self._read_labour_market_pages(files)
         index = occupation_index({uri: (self.urls[uri], page) for uri, page in self.labour_market.items()})
         files.append(File.generated(config, OCCUPATIONS, content=json.dumps(index, ensure_ascii=False)))
-        if any(q.type == "occupation" for check, _ in self.pages.values() for q in check.questions):
+        if any(_asks_for_a_job(check) for check, _ in self.pages.values()):
             esco_csv = Path(config.config_file_path).parent / self.config.esco_csv
             if not esco_csv.is_file():
                 raise PluginError(f"{esco_csv} is missing: the job search of 'occupation' questions needs ESCO's occupations; set 'esco_csv'")
@@ -112,6 +111,7 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
                     conclusion["link"]["url"] = _page_url(files, check, conclusion["link"]["page"])
             spec_text = json.dumps(spec, ensure_ascii=False, indent=1)
             files.append(File.generated(config, spec_path(check, language), content=spec_text))
+        for check in {check.id: check for check, _ in self.pages.values()}.values():  # once per check, not per language
             for image in _images(check):
                 if not files.get_file_from_path(image):
                     log.warning(f"check '{check.id}': picture '{image}' is not in {config.docs_dir}; add it or correct 'src'")
@@ -162,11 +162,11 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
         context |= {
             "check": check,
             "check_language": language,
-            "t": functools.partial(text_in, language=language, default=check.languages[0]),
+            "t": translator(check, language),
             "ui": UI_TEXT[language],
             "spec_path": spec_path(check, language),
             "occupations_path": OCCUPATIONS if check.matching else None,
-            "esco_path": ESCO_INDEX if any(q.type == "occupation" for q in check.questions) else None,
+            "esco_path": ESCO_INDEX if _asks_for_a_job(check) else None,
             "translations": [(other, page_path(check, other)) for other in check.languages if other != language],
         }
 
@@ -198,7 +198,7 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
 def _page_source(check: Check, language: str) -> str:
     # The questions come from the template (overrides/careercheck.html);
     # the Markdown holds only the title and the author's intro.
-    t = functools.partial(text_in, language=language, default=check.languages[0])
+    t = translator(check, language)
     front = {"template": "careercheck.html", "title": t(check.title)}
     return "---\n" + json.dumps(front, ensure_ascii=False) + f"\n---\n\n# {t(check.title)}\n\n{t(check.intro)}\n"
 
@@ -210,6 +210,10 @@ def _page_url(files: Files, check: Check, page: str) -> str | None:
         log.warning(f"check '{check.id}': link to '{page}', which is not a page of the site; correct 'page'")
         return None
     return target.url
+
+
+def _asks_for_a_job(check: Check) -> bool:
+    return any(q.type == "occupation" for q in check.questions)
 
 
 def _images(check: Check) -> set[str]:

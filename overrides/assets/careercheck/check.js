@@ -24,6 +24,7 @@ function start(form) {
 
   const worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
   const url = (relative) => relative && new URL(relative, document.baseURI).href;
+  const siteUrl = (path) => new URL(path, new URL(`${form.dataset.root}/`, document.baseURI)).href;
   worker.postMessage({
     type: "init", specUrl: url(form.dataset.spec),
     occupationsUrl: url(form.dataset.occupations), escoUrl: url(form.dataset.esco),
@@ -165,7 +166,7 @@ function start(form) {
     const labels = {};
     for (const question of questions.filter((q) => q.dataset.type === "occupation")) {
       const chosen = question.querySelector("input[type=radio]:checked");
-      if (chosen) labels[`${question.dataset.question}:label`] = chosen.closest("label").textContent.trim();
+      if (chosen) labels[`${question.dataset.question}:label`] = optionLabel(question, chosen.value);
     }
     sessionStorage.setItem(storageKey, JSON.stringify({ ...answers(), ...labels }));
   }
@@ -175,7 +176,7 @@ function start(form) {
     const question = questions.find((q) => q.dataset.question === name);
     const chosen = keep || (() => {
       const input = question.querySelector("input[type=radio]:checked");
-      return input && { uuid: input.value, label: input.closest("label").textContent.trim() };
+      return input && { uuid: input.value, label: optionLabel(question, input.value) };
     })();
     const list = chosen ? [chosen, ...jobs.filter((j) => j.uuid !== chosen.uuid)] : jobs;
     const choices = list.map((job) => {
@@ -341,7 +342,7 @@ function start(form) {
     field("text").textContent = conclusion.text;
     if (conclusion.link?.url != null) {
       const link = document.createElement("a");
-      link.href = new URL(conclusion.link.url, new URL(`${form.dataset.root}/`, document.baseURI)).href;
+      link.href = siteUrl(conclusion.link.url);
       link.textContent = conclusion.link.label;
       field("link").append(link);
     }
@@ -376,7 +377,7 @@ function start(form) {
     const items = options.map((option) => {
       const item = document.createElement("li");
       const link = document.createElement("a");
-      link.href = new URL(option.url, new URL(`${form.dataset.root}/`, document.baseURI)).href;
+      link.href = siteUrl(option.url);
       link.textContent = option.title;
       const why = [
         option.interests && fill(ui.why_interests, option.interests),
