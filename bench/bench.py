@@ -21,8 +21,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 from conftest import CHROMIUM, CHROMIUM_ARGS, GOLDEN  # noqa: E402
 
 from careercheck import load_check, scoring_spec  # noqa: E402
-from careercheck.preview import serve_in_background  # noqa: E402
-from careercheck.site_build import build_site  # noqa: E402
+from careercheck.site.preview import serve_in_background  # noqa: E402
+from careercheck.site.build import build_site  # noqa: E402
 from careercheck_engine import score  # noqa: E402
 
 CHECK = "/checks/werkenergie/"

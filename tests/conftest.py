@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from careercheck.preview import serve_in_background
-from careercheck.site_build import build_site
+from careercheck.site.preview import serve_in_background
+from careercheck.site.build import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden"
@@ -68,7 +68,7 @@ def browser():
 def feature_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The example project plus the check that uses every feature (tests/fixtures/vraagtypen.yml)."""
     project = tmp_path_factory.mktemp("features")
-    for name in ("mkdocs.yml", "docs", "overrides", "checks", "data"):
+    for name in ("mkdocs.yml", "docs", "overrides", "checks"):
         copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
         copy(ROOT / name, project / name)
     shutil.copy(ROOT / "tests/fixtures/vraagtypen.yml", project / "checks")

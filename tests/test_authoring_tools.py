@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from careercheck import load_check
-from careercheck.analysis import analyse, analyse_scale, cronbach_alpha, read_responses
+from careercheck.format.analysis import analyse, analyse_scale, cronbach_alpha, read_responses
 from conftest import ROOT
 
 THREE_ITEMS = """\

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
-from careercheck.esco import compact_index
+from careercheck.lmi.esco import OCCUPATIONS_NL, compact_index
 from conftest import GOLDEN, ROOT
 
 pytestmark = pytest.mark.browser
@@ -33,7 +33,7 @@ SLOW = 120_000
 
 @functools.cache
 def esco_label(uuid: str) -> str:
-    index = compact_index(ROOT / "data/esco/occupations_nl.csv")
+    index = compact_index(OCCUPATIONS_NL)
     return next(label for label, _, found in index["occupations"] if found == uuid)
 
 

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from careercheck import load_checks
-from careercheck.texts import text_in
+from careercheck.format.texts import text_in
 from conftest import ROOT
 from test_browser import Visit
 from test_personas import PERSONAS

@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 
 import careercheck_engine
-from careercheck.site_build import build_site
+from careercheck.site.build import build_site
 from conftest import ROOT
 from test_loader import VALID
 
 PROJECT_FILES = ["Makefile", "mkdocs.yml", "pyproject.toml", "constraints.txt", "package.json", "package-lock.json"]
-PROJECT_DIRS = ["docs", "checks", "overrides", "data"]
+PROJECT_DIRS = ["docs", "checks", "overrides"]
 
 
 def copy_project(into: Path) -> Path:

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from careercheck import load_check, load_checks
-from careercheck.readability import measure, participant_texts
-from careercheck.texts import text_in
+from careercheck.format.readability import measure, participant_texts
+from careercheck.format.texts import text_in
 from conftest import ROOT
 
 LOADED = load_checks(ROOT / "checks", strict=True)

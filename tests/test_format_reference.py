@@ -8,8 +8,8 @@ import jsonschema
 import pytest
 from ruamel.yaml import YAML
 
-from careercheck.model import Question
-from careercheck.reference import schema, schema_text
+from careercheck.format.model import Question
+from careercheck.format.reference import schema, schema_text
 from conftest import ROOT
 
 CHECK_FILES = sorted([*ROOT.glob("checks/*.yml"), *ROOT.glob("tests/fixtures/*.yml")])

@@ -7,12 +7,12 @@ import subprocess
 
 import pytest
 
-from careercheck.esco import compact_index
+from careercheck.lmi.esco import OCCUPATIONS_NL, compact_index
 from careercheck_engine import match, search, shared_isco_digits
 from conftest import ROOT
 from test_browser import Visit
 
-INDEX = json.dumps(compact_index(ROOT / "data/esco/occupations_nl.csv"), ensure_ascii=False)
+INDEX = json.dumps(compact_index(OCCUPATIONS_NL), ensure_ascii=False)
 HEFTRUCK = "eeac6251-1974-42f5-91ed-513c6c883755"
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from careercheck.lmi import Source
-from careercheck.site_build import build_site
+from careercheck.lmi.pages import Source
+from careercheck.site.build import build_site
 from conftest import ROOT
 from test_build import copy_project
 
@@ -20,7 +20,7 @@ SOURCE_FIELDS = [name for name in Source.model_fields if name != "id"]
 def build(project: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "careercheck.cli", "build"]
     if not strict:
-        return subprocess.run([sys.executable, "-c", f"from careercheck.site_build import build_site; build_site(__import__('pathlib').Path('{project}/mkdocs.yml'), strict=False)"], capture_output=True, text=True)
+        return subprocess.run([sys.executable, "-c", f"from careercheck.site.build import build_site; build_site(__import__('pathlib').Path('{project}/mkdocs.yml'), strict=False)"], capture_output=True, text=True)
     return subprocess.run(command, capture_output=True, text=True, cwd=project)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from careercheck.readability import measure, syllables
+from careercheck.format.readability import measure, syllables
 
 
 def test_syllables_are_counted_by_vowel_groups() -> None:

@@ -9,9 +9,9 @@ import logging
 import sys
 from pathlib import Path
 
-from careercheck.loader import load_check, load_checks
+from careercheck.format.loader import load_check, load_checks
 from careercheck.problems import Problem, ProblemsFound
-from careercheck.readability import measure, participant_texts
+from careercheck.format.readability import measure, participant_texts
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "analyse":
             return _analyse(args.check, args.responses, args.json)
         if args.command == "schema":
-            from careercheck.reference import schema_text
+            from careercheck.format.reference import schema_text
 
             print(schema_text(), end="")
             return 0
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
 def _build(config_file: Path, site_dir: Path | None) -> int:
     from mkdocs.exceptions import MkDocsException  # MkDocs only where the site is built
 
-    from careercheck.site_build import build_site
+    from careercheck.site.build import build_site
 
     logging.basicConfig(format="%(levelname)-8s-  %(message)s", level=logging.INFO)
     logging.getLogger("flit_core").setLevel(logging.WARNING)  # its per-file wheel steps are noise here
@@ -81,7 +81,7 @@ def _build(config_file: Path, site_dir: Path | None) -> int:
 
 
 def _serve(site: Path, port: int) -> int:
-    from careercheck.preview import make_server
+    from careercheck.site.preview import make_server
 
     if not (site / "index.html").is_file():
         print(f"careercheck: {site} holds no built site; run 'make build' first", file=sys.stderr)
@@ -101,7 +101,7 @@ def _readable(path: Path) -> None:
 
 
 def _score(check_path: Path, answers_path: Path, language: str | None) -> int:
-    from careercheck.compile import scoring_spec
+    from careercheck.format.compile import scoring_spec
     from careercheck_engine import score
 
     _readable(check_path)
@@ -121,7 +121,7 @@ def _score(check_path: Path, answers_path: Path, language: str | None) -> int:
 
 
 def _analyse(check_path: Path, responses: Path, as_json: bool) -> int:
-    from careercheck.analysis import analyse, read_responses, report
+    from careercheck.format.analysis import analyse, read_responses, report
 
     _readable(check_path)
     _readable(responses)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from careercheck.model import Check
+from careercheck.format.model import Check
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 ORDER = ["Check", "About", "Likert", "Section", "Question", "Option", "Image", "Scale", "Band", "Norms", "Conclusion", "Link", "Quality", "Matching"]

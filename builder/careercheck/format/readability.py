@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from careercheck.model import Check
-from careercheck.texts import translator
+from careercheck.format.model import Check
+from careercheck.format.texts import translator
 
 MAX_WORDS_PER_SENTENCE = 15.0
 MAX_LONG_WORD_SHARE = 0.10

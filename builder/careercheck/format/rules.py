@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from careercheck.conditions import ConditionError, compile_condition
-from careercheck.model import Check, Question, Scale
-from careercheck.scoring_range import item_range, scale_range
-from careercheck.texts import missing_translations
+from careercheck.format.conditions import ConditionError, compile_condition
+from careercheck.format.model import Check, Question, Scale
+from careercheck.format.scoring_range import item_range, scale_range
+from careercheck.format.texts import missing_translations
 
 # The keys each question type uses, beyond type, name, label, hint, image and relevant.
 TYPE_KEYS = {

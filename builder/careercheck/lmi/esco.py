@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+# ESCO v1.1 occupations in Dutch (CC BY 4.0, see esco/README.md), shipped with the package.
+OCCUPATIONS_NL = Path(__file__).parent / "esco" / "occupations_nl.csv"
+
 
 def compact_index(csv_path: Path) -> dict:
     """{"occupations": [[label, isco, uuid], ...], "labels": [[other label, occupation index], ...]}."""

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from careercheck.problems import Problem, ProblemsFound
-from careercheck.yaml_positions import position
+from careercheck.format.yaml_positions import position
 
 Model = TypeVar("Model", bound=BaseModel)
 

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from careercheck.model import Check
+from careercheck.format.model import Check
 from careercheck.problems import Problem, ProblemsFound
-from careercheck.rules import check_rules
-from careercheck.validation import validated
-from careercheck.yaml_positions import position, read_yaml
+from careercheck.format.rules import check_rules
+from careercheck.format.validation import validated
+from careercheck.format.yaml_positions import position, read_yaml
 
 CHECK_SUFFIXES = (".yml", ".yaml")
 

@@ -15,10 +15,10 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from careercheck.model import Identifier, Plain, Strict
+from careercheck.format.model import Identifier, Plain, Strict
 from careercheck.problems import Problem, ProblemsFound
-from careercheck.validation import validated
-from careercheck.yaml_positions import parse_yaml, position
+from careercheck.format.validation import validated
+from careercheck.format.yaml_positions import parse_yaml, position
 
 PAGE_TYPES = ("occupation", "sector", "region")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
@@ -117,24 +117,16 @@ def occupation_index(pages: dict[str, tuple[str, LabourMarketPage]]) -> list[dic
     ]
 
 
-ESCO_ACKNOWLEDGEMENT = (
-    "Bron: ESCO (European Skills, Competences, Qualifications and Occupations), Europese Commissie, versie 1.1"
-)
-
-
-def overview_markdown(pages: dict[str, LabourMarketPage], at: str) -> str:
-    """The occupation pages by sector, as Markdown for a page at ``at`` (a path in docs/)."""
-    occupations = sorted(((p.sector or "Overig", p.title, uri) for uri, p in pages.items() if p.type == "occupation"))
-    lines = [
-        "# Beroepen per sector",
-        "",
-        "Over deze beroepen staat informatie op deze site. Bij elk beroep lees je wat het werk is, hoe je kunt groeien,",
-        "waar het werk is en wat je ook in ander werk kunt gebruiken. Lees ook [over deze informatie](../over-deze-informatie.md).",
-        "",
-    ]
+def overview_markdown(pages: dict[str, LabourMarketPage], at: str, messages: dict, about: str | None) -> str:
+    """The occupation pages by sector, as Markdown for a page at ``at`` (a path in docs/), in the messages' language."""
+    here = posixpath.dirname(at)
+    occupations = sorted(((p.sector or messages["overview_other"], p.title, uri) for uri, p in pages.items() if p.type == "occupation"))
+    lines = [f"# {messages['overview_title']}", "", messages["overview_intro"], ""]
+    if about:  # a site without an 'about this information' page gets no link to one
+        lines += [f"[{messages['overview_about']}]({posixpath.relpath(about, here)})", ""]
     for sector, rows in groupby(occupations, key=lambda row: row[0]):
         lines += [f"## {sector}", ""]
-        lines += [f"- [{title}]({posixpath.relpath(uri, posixpath.dirname(at))})" for _, title, uri in rows]
+        lines += [f"- [{title}]({posixpath.relpath(uri, here)})" for _, title, uri in rows]
         lines.append("")
-    lines.append(f"<small>{ESCO_ACKNOWLEDGEMENT}.</small>")
+    lines.append(f"<small>{messages['esco_acknowledgement']}.</small>")
     return "\n".join(lines) + "\n"

@@ -13,8 +13,8 @@ import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from careercheck.compile import scoring_spec
-from careercheck.model import Check
+from careercheck.format.compile import scoring_spec
+from careercheck.format.model import Check
 from careercheck.problems import Problem
 
 ItemColumns = dict[str, list[float]]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from careercheck.model import Check, Question, Scale
+from careercheck.format.model import Check, Question, Scale
 
 
 def likert_of(check: Check, question: Question):

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from careercheck.model import Check, Language, Plain, Text
+from careercheck.format.model import Check, Language, Plain, Text
 
 
 def text_in(text: Text | None, language: str, default: str) -> str | None:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from careercheck.conditions import compile_condition
-from careercheck.model import Check, Question
-from careercheck.scoring_range import item_range, likert_of, scale_range
-from careercheck.texts import translator
+from careercheck.format.conditions import compile_condition
+from careercheck.format.model import Check, Question
+from careercheck.format.scoring_range import item_range, likert_of, scale_range
+from careercheck.format.texts import translator
 
 
 def scoring_spec(check: Check, language: str | None = None) -> dict[str, Any]:

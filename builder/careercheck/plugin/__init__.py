@@ -1,3 +1,0 @@
-from careercheck.plugin.plugin import CareerCheckPlugin
-
-__all__ = ["CareerCheckPlugin"]

@@ -1,0 +1,318 @@
+"""The MkDocs plugin: the thin last stage that puts compiled checks into a site.
+
+Loading, validating and compiling happen in ``careercheck.format`` and
+``careercheck.lmi``, which do not import MkDocs; this package (``careercheck.site``)
+hands their output to MkDocs and Material. One build makes the site of one
+language; ``careercheck build`` (build.py) runs one per language.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import logging
+import tempfile
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from careercheck.format.compile import scoring_spec
+from careercheck.format.loader import load_checks
+from careercheck.format.model import Check
+from careercheck.format.readability import measure, participant_texts
+from careercheck.format.reference import reference_markdown, schema_text
+from careercheck.format.texts import translator
+from careercheck.lmi.esco import OCCUPATIONS_NL, compact_index
+from careercheck.lmi.pages import LabourMarketPage, occupation_index, overview_markdown, read_page
+from careercheck.problems import Problem, ProblemsFound
+from careercheck.site import brand
+from careercheck.site.config import CareerCheckConfig
+from careercheck.site.csp import with_policy
+from careercheck.site.languages import relative_href, select_pages, site_path
+from careercheck.site.messages import UnknownMessage, messages
+from careercheck.site.runtime import RuntimeMissing, build_runtime
+
+THEME = Path(__file__).parent / "theme"
+SPECS = "assets/careercheck/specs"
+STYLESHEET = "assets/careercheck/careercheck.css"
+BRAND_STYLESHEET = "assets/careercheck/brand.css"
+PYODIDE = "assets/pyodide"
+REFERENCE_PAGE = "makers/check-format.md"  # in English, in every language's site
+OCCUPATIONS = "assets/careercheck/occupations.json"
+ESCO_INDEX = "assets/careercheck/esco-occupations.json"
+OVERVIEW_PAGE = "beroepen/index.md"  # generated from the occupation pages unless docs/ has its own
+log = logging.getLogger("mkdocs.plugins.careercheck")
+
+
+def spec_path(check: Check, language: str) -> str:
+    return f"{SPECS}/{check.id}.{language}.json"
+
+
+class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
+    def __init__(self) -> None:
+        self.checks: dict[str, Check] = {}  # check page src_uri -> check, in this build's language
+        self.labour_market: dict[str, LabourMarketPage] = {}  # page src_uri -> validated front matter
+        self.urls: dict[str, str] = {}  # labour-market page src_uri -> its URL from the site root
+        self.other_language: dict[str, str] = {}  # page src_uri -> its language, when not this build's
+        self._runtime_dir: tempfile.TemporaryDirectory[str] | None = None
+
+    @property
+    def first_language(self) -> str:
+        return self.config.languages[0]
+
+    # Before the search plugin reads the theme's language.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        self.language = self.config.language or self.first_language
+        if self.language not in self.config.languages:
+            raise PluginError(f"careercheck: language '{self.language}' is not one of the site's languages {self.config.languages}")
+        config.theme["language"] = self.language  # Material's own texts and <html lang>
+        # After a site's own custom_dir, so a site can still override any of our templates.
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+        try:
+            self.messages = messages(self.language, self.config.messages)
+        except UnknownMessage as unknown:
+            raise PluginError(f"careercheck: {unknown}") from None
+        config.extra_css.append(STYLESHEET)  # on every page: it also fixes the theme's footer contrast
+        self.brand = brand.apply(self.config.brand, config)
+        if self.brand.stylesheet:
+            config.extra_css.append(BRAND_STYLESHEET)
+        root = Path(config.config_file_path).parent
+        self.checks = {f"checks/{c.id}.md": c for c in self._load_checks(root) if self.language in c.languages}
+        if self.language == self.first_language:  # the runtime is shared by every language's site
+            self._runtime_dir = tempfile.TemporaryDirectory(prefix="careercheck-runtime-")
+            try:
+                self.runtime = build_runtime(root / self.config.pyodide_dir, Path(self._runtime_dir.name))
+            except RuntimeMissing as missing:
+                raise PluginError(str(missing)) from None
+
+    def _load_checks(self, root: Path) -> list[Check]:
+        try:
+            loaded = load_checks(root / self.config.checks_dir)
+        except ProblemsFound as found:
+            raise PluginError(f"{len(found.problems)} problem(s) in the checks:\n{found}") from None
+        checks = loaded.checks
+        if self.config.checks is not None:
+            known = {c.id for c in checks}
+            unknown = [i for i in self.config.checks if i not in known]
+            if unknown:
+                raise PluginError(f"careercheck: 'checks' names {', '.join(unknown)}, not in {self.config.checks_dir}/; use one of: {', '.join(sorted(known))}")
+            checks = [c for c in checks if c.id in self.config.checks]
+        if self.language == self.first_language:  # once per site, not once per language
+            for warning in loaded.warnings:  # under --strict, MkDocs turns these into a failed build
+                log.warning(str(warning))
+        for check in checks:
+            if self.language in check.languages:
+                readability = measure(participant_texts(check, self.language))
+                log.info(f"check '{check.id}' ({self.language}): {readability}")
+                for problem in readability.above_b1:
+                    log.warning(f"check '{check.id}' ({self.language}) reads above B1: {problem}; shorten sentences, use shorter words")
+        return checks
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if not self.config.enabled:
+            return files
+        self._add_page_folders(files, config)
+        self.other_language = select_pages(files, config, self.config.languages, self.language)
+        self._read_labour_market_pages(files)
+        index = occupation_index({uri: (self.urls[uri], page) for uri, page in self.labour_market.items()})
+        files.append(File.generated(config, OCCUPATIONS, content=json.dumps(index, ensure_ascii=False)))
+        if self.brand.stylesheet:
+            files.append(File.generated(config, BRAND_STYLESHEET, content=self.brand.stylesheet))
+        if index and not files.get_file_from_path(OVERVIEW_PAGE):
+            about = files.get_file_from_path("over-deze-informatie.md")
+            overview = overview_markdown(self.labour_market, OVERVIEW_PAGE, self.messages, about and about.src_uri)
+            files.append(File.generated(config, OVERVIEW_PAGE, content=overview))
+        for src_uri, check in self.checks.items():
+            if files.get_file_from_path(src_uri):
+                raise PluginError(f"docs/{src_uri} clashes with the page generated for check '{check.id}'; rename one")
+            files.append(File.generated(config, src_uri, content=_page_source(check, self.language)))
+        # Second pass: links may point to any page, including other checks' generated pages.
+        for check in self.checks.values():
+            spec = scoring_spec(check, self.language)
+            for conclusion in spec["conclusions"]:
+                if conclusion["link"]:
+                    conclusion["link"]["url"] = _page_url(files, check, conclusion["link"]["page"])
+            spec_text = json.dumps(spec, ensure_ascii=False, indent=1)
+            files.append(File.generated(config, spec_path(check, self.language), content=spec_text))
+        for check in self.checks.values():
+            for image in _images(check):
+                if not files.get_file_from_path(image):
+                    log.warning(f"check '{check.id}': picture '{image}' is not in {config.docs_dir}; add it or correct 'src'")
+        if self.config.reference:
+            files.append(File.generated(config, REFERENCE_PAGE, content=reference_markdown()))
+            self.other_language.setdefault(REFERENCE_PAGE, "en")
+            files.append(File.generated(config, "schema/check.schema.json", content=schema_text()))
+        if self.language == self.first_language:
+            self._add_runtime(files, config)
+        return files
+
+    def _add_page_folders(self, files: Files, config: MkDocsConfig) -> None:
+        """Pages from outside docs_dir (``pages``), e.g. a sector's site reusing shared occupation pages."""
+        root = Path(config.config_file_path).parent
+        for entry in self.config.pages:
+            path = (root / entry).resolve()
+            found = sorted(path.rglob("*")) if path.is_dir() else [path]
+            if not path.exists():
+                raise PluginError(f"careercheck: pages: '{entry}' does not exist (relative to {root}); correct the path")
+            for source in (p for p in found if p.is_file()):
+                src_uri = source.relative_to(path.parent).as_posix()
+                if files.get_file_from_path(src_uri):
+                    raise PluginError(f"careercheck: pages: '{src_uri}' from '{entry}' is also in {config.docs_dir}; remove one")
+                files.append(File.generated(config, src_uri, abs_src_path=str(source)))
+
+    def _add_runtime(self, files: Files, config: MkDocsConfig) -> None:
+        if any(_asks_for_a_job(check) for check in self.checks.values()):
+            esco_csv = Path(config.config_file_path).parent / self.config.esco_csv if self.config.esco_csv else OCCUPATIONS_NL
+            if not esco_csv.is_file():
+                raise PluginError(f"{esco_csv} is missing: the job search of 'occupation' questions needs ESCO's occupations; correct 'esco_csv'")
+            esco = compact_index(esco_csv)
+            files.append(File.generated(config, ESCO_INDEX, content=json.dumps(esco, ensure_ascii=False, separators=(",", ":"))))
+        for path in self.runtime.files:
+            files.append(File.generated(config, f"{PYODIDE}/{path.name}", abs_src_path=str(path)))
+
+    def _read_labour_market_pages(self, files: Files) -> None:
+        """Every labour-market page must pass the quality gates, or the build stops naming page and field."""
+        problems: list[Problem] = []
+        for file in files.documentation_pages():
+            if file.abs_src_path is None:  # generated pages are not written by authors
+                continue
+            try:
+                found = read_page(Path(file.abs_src_path))
+            except ProblemsFound as error:
+                problems += error.problems
+                continue
+            if found:
+                self.labour_market[file.src_uri] = found
+                self.urls[file.src_uri] = file.url
+                if found.stale(datetime.date.today()) and self.language == self.first_language:
+                    log.warning(f"{file.src_uri}: its review date {found.review_by} has passed; check the information and set a new 'review_by'")
+        if problems:
+            raise PluginError(f"{len(problems)} problem(s) in labour-market pages:\n{ProblemsFound(problems)}")
+        for uri, found in self.labour_market.items():
+            for other in found.related:
+                if other not in self.labour_market and self.language == self.first_language:
+                    log.warning(f"{uri}: related page '{other}' is not a labour-market page; correct 'related'")
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.config.enabled and page.file.src_uri in self.labour_market:
+            page.meta.setdefault("template", "lmi.html")
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A page not (yet) in this build's language says so, and carries its own lang."""
+        language = self.other_language.get(page.file.src_uri) if self.config.enabled else None
+        if not language:
+            return html
+        notice = f'<p class="cc-other-language">{escape(self.messages[f"only_in_{language}"])}</p>'
+        return f'{notice}<div lang="{language}">{html}</div>'
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.config.enabled:  # every template, the 404 page's footer included
+            env.globals |= {"ui": self.messages, "brand": self.brand}
+        return env
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        if not self.config.enabled:
+            return context
+        uri = page.file.src_uri
+        alternates = self._alternates(uri, page.url)
+        config.extra["alternate"] = alternates  # Material's language selector: the same page in each language
+        if uri in self.labour_market:
+            found = self.labour_market[uri]
+            related = [(self.labour_market[u].title, self.urls[u]) for u in found.related if u in self.labour_market]
+            context |= {"lmi": found, "lmi_stale": found.stale(datetime.date.today()), "lmi_related": related}
+        if uri in self.checks:
+            check = self.checks[uri]
+            here = site_path(page.url, self.language, self.config.languages)
+            shared = lambda path: relative_href(path, here)  # noqa: E731 - the runtime is in the first language's site
+            context |= {
+                "check": check,
+                "check_language": self.language,
+                "t": translator(check, self.language),
+                "spec_path": spec_path(check, self.language),
+                "page_script": shared("assets/careercheck/check.js"),
+                "occupations_path": OCCUPATIONS if check.matching else None,
+                "esco_href": shared(ESCO_INDEX) if _asks_for_a_job(check) else None,
+                "translations": [a for a in alternates if a["lang"] != self.language and a["same_page"]],
+            }
+        return context
+
+    def _alternates(self, src_uri: str, url: str) -> list[dict[str, Any]]:
+        """Each language's version of this page (same URL in every language), or its home page when
+        a check is not in that language; links relative to this page, as Material's selector shows them."""
+        check = self.checks.get(src_uri)
+        languages = self.config.languages
+        here = site_path(url, self.language, languages)
+        alternates = []
+        for language in languages:
+            same_page = check is None or language in check.languages
+            target = site_path(url if same_page else "", language, languages)
+            name = self.messages[f"language_{language}"]
+            alternates.append({"name": name, "lang": language, "href": relative_href(target, here), "same_page": same_page})
+        return alternates
+
+    # Last, so the hashes cover inline scripts that any other plugin added.
+    @event_priority(-100)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if not self.config.enabled:
+            return output
+        return with_policy(output)
+
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        if not self.config.enabled or not template_name.endswith(".html"):
+            return output_content
+        return with_policy(output_content)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """`mkdocs serve` rebuilds when a check changes, not only a page."""
+        if self.config.enabled:
+            server.watch(str(Path(config.config_file_path).parent / self.config.checks_dir))
+        return server
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._cleanup()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._cleanup()
+
+    def _cleanup(self) -> None:
+        if self._runtime_dir:
+            self._runtime_dir.cleanup()
+            self._runtime_dir = None
+
+
+def _page_source(check: Check, language: str) -> str:
+    # The questions come from the template (theme/careercheck.html);
+    # the Markdown holds only the title and the author's intro.
+    t = translator(check, language)
+    front = {"template": "careercheck.html", "title": t(check.title)}
+    return "---\n" + json.dumps(front, ensure_ascii=False) + f"\n---\n\n# {t(check.title)}\n\n{t(check.intro)}\n"
+
+
+def _page_url(files: Files, check: Check, page: str) -> str | None:
+    """The target's URL from the site root, or None (with a warning) when there is no such page."""
+    target = files.get_file_from_path(page)
+    if target is None or not target.is_documentation_page():
+        log.warning(f"check '{check.id}': link to '{page}', which is not a page of the site; correct 'page'")
+        return None
+    return target.url
+
+
+def _asks_for_a_job(check: Check) -> bool:
+    return any(q.type == "occupation" for q in check.questions)
+
+
+def _images(check: Check) -> set[str]:
+    questions = check.questions
+    options = [o for q in questions for o in q.options or []]
+    return {item.image.src for item in [*questions, *options] if item.image}
