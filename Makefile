@@ -1,5 +1,5 @@
 # Everything a fresh clone needs: `make serve` to see the example site, `make test` to run every test.
-.PHONY: setup setup-browser build serve test bench validate schema constraints clean
+.PHONY: setup setup-browser build serve sites test bench validate schema constraints clean
 
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -26,8 +26,13 @@ setup-browser:
 build: setup
 	$(BIN)/careercheck build
 
-serve: build
+# Builds, serves and rebuilds when a check or page changes.
+serve: setup
 	$(BIN)/careercheck serve --port 8000
+
+# The example site and every brand, each in every language, into sites/NAME/.
+sites: setup
+	$(BIN)/careercheck sites mkdocs.yml brands/*/mkdocs.yml --out sites
 
 validate: setup
 	$(BIN)/careercheck validate checks
@@ -48,4 +53,4 @@ constraints: $(VENV)/.installed
 	@touch $(VENV)/.installed
 
 clean:
-	rm -rf $(VENV) node_modules site .site-*
+	rm -rf $(VENV) node_modules site sites .site-* .sites-*

@@ -22,9 +22,17 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
     build.add_argument("-d", "--site-dir", type=Path, help="where to build (default: the config's site_dir)")
 
-    serve = commands.add_parser("serve", help="serve a built site on http://127.0.0.1:PORT")
-    serve.add_argument("-d", "--site-dir", type=Path, default=Path("site"))
+    serve = commands.add_parser("serve", help="build, serve on http://127.0.0.1:PORT, and rebuild when a check or page changes")
+    serve.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
+    serve.add_argument("-d", "--site-dir", type=Path, help="where to build (default: the config's site_dir)")
     serve.add_argument("-p", "--port", type=int, default=8000)
+
+    new = commands.add_parser("new", help="start a new site: config, an example check and page, package.json, README")
+    new.add_argument("path", type=Path)
+
+    sites = commands.add_parser("sites", help="build several sites (e.g. each brand) into one folder, with a summary")
+    sites.add_argument("configs", type=Path, nargs="+", help="mkdocs.yml files")
+    sites.add_argument("-o", "--out", type=Path, default=Path("sites"))
 
     validate = commands.add_parser("validate", help="check every check file and report all problems")
     validate.add_argument("path", type=Path, nargs="?", default=Path("checks"))
@@ -47,7 +55,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             return _build(args.config_file, args.site_dir)
         if args.command == "serve":
-            return _serve(args.site_dir, args.port)
+            return _serve(args.config_file, args.site_dir, args.port)
+        if args.command == "new":
+            return _new(args.path)
+        if args.command == "sites":
+            return _sites(args.configs, args.out)
         if args.command == "score":
             return _score(args.check, args.answers, args.language)
         if args.command == "analyse":
@@ -63,13 +75,17 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def _site_logging() -> None:
+    logging.basicConfig(format="%(levelname)-8s-  %(message)s", level=logging.INFO)
+    logging.getLogger("flit_core").setLevel(logging.WARNING)  # its per-file wheel steps are noise here
+
+
 def _build(config_file: Path, site_dir: Path | None) -> int:
     from mkdocs.exceptions import MkDocsException  # MkDocs only where the site is built
 
     from careercheck.site.build import build_site
 
-    logging.basicConfig(format="%(levelname)-8s-  %(message)s", level=logging.INFO)
-    logging.getLogger("flit_core").setLevel(logging.WARNING)  # its per-file wheel steps are noise here
+    _site_logging()
     try:
         final = build_site(config_file, site_dir)
     except MkDocsException as error:
@@ -80,18 +96,55 @@ def _build(config_file: Path, site_dir: Path | None) -> int:
     return 0
 
 
-def _serve(site: Path, port: int) -> int:
-    from careercheck.site.preview import make_server
+def _serve(config_file: Path, site_dir: Path | None, port: int) -> int:
+    import threading
 
-    if not (site / "index.html").is_file():
-        print(f"careercheck: {site} holds no built site; run 'make build' first", file=sys.stderr)
+    from mkdocs.config import load_config
+
+    from careercheck.site.preview import make_server
+    from careercheck.site.watch import watch, watched
+
+    if not config_file.is_file():
+        print(f"careercheck: {config_file} not found; run this in a site's folder or give -f CONFIG", file=sys.stderr)
         return 1
+    if _build(config_file, site_dir) != 0:
+        return 1
+    site = Path(site_dir or load_config(str(config_file)).site_dir)
     with make_server(site, port, quiet=False) as server:
-        print(f"careercheck: serving {site} on http://127.0.0.1:{port} (Ctrl+C stops)")
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        print(f"careercheck: serving {site} on http://127.0.0.1:{port}; rebuilding when a check or page changes (Ctrl+C stops)")
         try:
-            server.serve_forever()
+            watch(watched(config_file), lambda: _build(config_file, site_dir))
         except KeyboardInterrupt:
             pass
+        server.shutdown()
+    return 0
+
+
+def _new(path: Path) -> int:
+    from careercheck.site.new import NotEmpty, new_site
+
+    try:
+        written = new_site(path)
+    except NotEmpty as error:
+        print(f"careercheck: {error}", file=sys.stderr)
+        return 1
+    print(f"careercheck: {len(written)} files written in {path}. Next: cd {path} && npm install && careercheck serve")
+    return 0
+
+
+def _sites(configs: list[Path], out: Path) -> int:
+    from mkdocs.exceptions import MkDocsException
+
+    from careercheck.site.sites import build_sites, summary
+
+    _site_logging()
+    try:
+        built = build_sites(configs, out)
+    except MkDocsException as error:
+        print(f"careercheck: a site failed to build; earlier sites are built, that one was left as it was ({error})", file=sys.stderr)
+        return 1
+    print(summary(built))
     return 0
 
 

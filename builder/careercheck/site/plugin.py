@@ -229,7 +229,9 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
         if uri in self.labour_market:
             found = self.labour_market[uri]
             related = [(self.labour_market[u].title, self.urls[u]) for u in found.related if u in self.labour_market]
-            context |= {"lmi": found, "lmi_stale": found.stale(datetime.date.today()), "lmi_related": related}
+            # The page's own texts keep their language on a site in another language.
+            language = self.other_language.get(uri, self.language)
+            context |= {"lmi": found, "lmi_stale": found.stale(datetime.date.today()), "lmi_related": related, "lmi_language": language}
         if uri in self.checks:
             check = self.checks[uri]
             here = site_path(page.url, self.language, self.config.languages)
@@ -265,6 +267,9 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.config.enabled:
             return output
+        language = self.other_language.get(page.file.src_uri)
+        if language:  # both tables of contents (in the menu and beside the page) hold its own headings
+            output = output.replace('data-md-component="toc"', f'data-md-component="toc" lang="{language}"')
         return with_policy(output)
 
     @event_priority(-100)

@@ -17,6 +17,9 @@ from flit_core.wheel import make_wheel_in
 from pyodide_lock import PyodideLockSpec
 from pyodide_lock.utils import add_wheels_to_spec
 
+# The npm package `pyodide` this version of careercheck is made and tested with
+# (package.json pins the same; `careercheck new` writes it into a new site).
+PYODIDE_VERSION = "314.0.7"
 # The files of the npm package `pyodide` that a browser needs; the rest
 # (types, source maps, the REPL pages, the CommonJS build) is left out.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
