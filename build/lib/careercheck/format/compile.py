@@ -1,0 +1,89 @@
+"""Compile a check into the scoring spec the engine reads (JSON-ready), one per language.
+
+The spec holds what scoring and interpretation need: no question wording, no
+intro. It is the contract between the builder and the engine.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from careercheck.format.conditions import compile_condition
+from careercheck.format.model import Check, Question
+from careercheck.format.scoring_range import item_range, likert_of, scale_range
+from careercheck.format.texts import translator
+
+
+def scoring_spec(check: Check, language: str | None = None) -> dict[str, Any]:
+    language = language or check.languages[0]
+    t = translator(check, language)
+    names = [q.name for q in check.questions]
+    scale_ids = [s.id for s in check.scales]
+    asked: list[str] = []
+    sections, questions = {}, {}
+    for section in check.sections:
+        sections[section.id] = {
+            "relevant": _condition(section.relevant, asked),
+            "questions": [q.name for q in section.questions],
+        }
+        for question in section.questions:
+            questions[question.name] = _question(check, question, _condition(question.relevant, asked))
+            asked.append(question.name)
+    return {
+        "id": check.id,
+        "title": t(check.title),
+        "language": language,
+        "sections": sections,
+        "questions": questions,
+        "scales": [_scale(check, scale, t) for scale in check.scales],
+        "riasec": dict(check.riasec) if check.riasec else None,
+        "conclusions": [
+            {
+                "id": c.id,
+                "when": compile_condition(c.when, names, scale_ids),
+                "title": t(c.title),
+                "text": t(c.text),
+                # The site turns the page into a URL; the builder does not know the site's layout.
+                "link": c.link and {"page": t(c.link.page), "label": t(c.link.label)},
+            }
+            for c in check.conclusions
+        ],
+        "quality": {"straight_lining": check.quality.straight_lining, "pairs": [list(p) for p in check.quality.pairs]},
+        "matching": check.matching and check.matching.model_dump(),
+    }
+
+
+def _condition(text: str | None, asked: list[str]) -> list | None:
+    return compile_condition(text, list(asked)) if text else None
+
+
+def _question(check: Check, question: Question, relevant: list | None) -> dict[str, Any]:
+    spec: dict[str, Any] = {"type": question.type, "relevant": relevant}
+    if question.type == "likert":
+        spec |= {"min": 1, "max": likert_of(check, question).points}
+    elif question.type == "slider":
+        spec |= {"min": question.min, "max": question.max}
+    elif question.options:
+        spec["options"] = {o.value: o.score for o in question.options}
+        if question.type != "single":
+            spec["min_choices"] = int(question.min or 1)
+            spec["max_choices"] = int(question.max or len(question.options))
+    return spec
+
+
+def _scale(check: Check, scale, t) -> dict[str, Any]:
+    items = [q for q in check.questions if q.scale == scale.id]
+    low, high = scale_range(scale, items, item_range(check, items[0]))
+    return {
+        "id": scale.id,
+        "name": t(scale.name),
+        "method": scale.method,
+        # Default: a score needs at least half of the scale's questions answered.
+        "min_answered": scale.min_answered or math.ceil(len(items) / 2),
+        "items": [{"q": q.name, "weight": q.weight, "reverse": q.reverse} for q in items],
+        "range": [low, high],
+        "norms": scale.norms
+        and {"group": t(scale.norms.group), "source": scale.norms.source, "mean": scale.norms.mean, "sd": scale.norms.sd},
+        "bands": [{"id": b.id, "from": b.from_, "to": b.to, "label": t(b.label), "text": t(b.text)} for b in scale.bands],
+    }

@@ -1,0 +1,209 @@
+"""Rules across fields that the model's types cannot express.
+
+Each rule yields Findings: where in the file, what is wrong and how to fix it.
+Missing translations are warnings (errors under --strict); the rest are errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from careercheck.format.conditions import ConditionError, compile_condition
+from careercheck.format.model import Check, Question, Scale
+from careercheck.format.scoring_range import item_range, scale_range
+from careercheck.format.texts import missing_translations
+
+# The keys each question type uses, beyond type, name, label, hint, image and relevant.
+TYPE_KEYS = {
+    "likert": {"likert", "scale", "reverse", "weight"},
+    "single": {"options", "scale", "weight"},
+    "multiple": {"options", "min", "max"},
+    "ranking": {"options", "max"},
+    "slider": {"min", "max", "step", "min_label", "max_label", "scale", "weight"},
+    "yes_no": {"scale", "weight"},
+    "text": {"rows"},
+    "occupation": set(),
+}
+COMMON_KEYS = {"type", "name", "label", "hint", "image", "relevant"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    loc: tuple[str | int, ...]
+    message: str
+    at_key: bool = False  # point at the key rather than its value
+    warning: bool = False
+
+
+def check_rules(check: Check) -> Iterator[Finding]:
+    yield from _unique(check)
+    yield from _questions(check)
+    yield from _scales(check)
+    yield from _conditions(check)
+    yield from _riasec_and_quality(check)
+    for loc, missing in missing_translations(check, check.languages):
+        yield Finding(loc, f"no {' or '.join(missing)} text here; add it as '{missing[0]}: ...'", warning=True)
+
+
+def question_locations(check: Check) -> Iterator[tuple[tuple[str | int, ...], Question]]:
+    for s, section in enumerate(check.sections):
+        for q, question in enumerate(section.questions):
+            yield ("sections", s, "questions", q), question
+
+
+def _duplicates(values: list[str]) -> Iterator[int]:
+    seen: set[str] = set()
+    for index, value in enumerate(values):
+        if value in seen:
+            yield index
+        seen.add(value)
+
+
+def _unique(check: Check) -> Iterator[Finding]:
+    located = list(question_locations(check))
+    for index in _duplicates([q.name for _, q in located]):
+        loc, question = located[index]
+        yield Finding((*loc, "name"), f"question name '{question.name}' is used twice; give each question its own name")
+    for field, ids in (
+        ("sections", [s.id for s in check.sections]),
+        ("scales", [s.id for s in check.scales]),
+        ("conclusions", [c.id for c in check.conclusions]),
+    ):
+        for index in _duplicates(ids):
+            yield Finding((field, index, "id"), f"'{ids[index]}' is used twice in '{field}'; give each one its own id")
+    for loc, question in located:
+        for index in _duplicates([o.value for o in question.options or []]):
+            yield Finding((*loc, "options", index, "value"), f"option value '{question.options[index].value}' is used twice; give each option its own value")
+
+
+def _questions(check: Check) -> Iterator[Finding]:
+    if check.likert:
+        yield from _anchors(("likert",), check.likert.points, len(check.likert.anchors))
+    for loc, q in question_locations(check):
+        allowed = TYPE_KEYS[q.type] | COMMON_KEYS
+        for key in sorted(q.model_fields_set - allowed):
+            if key == "reverse":
+                yield Finding((*loc, key), "reverse keying works on likert questions only; remove 'reverse' here", at_key=True)
+            else:
+                yield Finding((*loc, key), f"'{key}' is not used by a {q.type} question; remove it (used here: {', '.join(sorted(TYPE_KEYS[q.type]))})", at_key=True)
+        if q.type == "likert":
+            if q.likert:
+                yield from _anchors((*loc, "likert"), q.likert.points, len(q.likert.anchors))
+            elif not check.likert:
+                yield Finding(loc, f"likert question '{q.name}' has no answer scale; add 'likert:' to the check or to the question")
+            if not q.scale:
+                yield Finding((*loc, "name"), f"likert question '{q.name}' is on no scale; add 'scale: ...' (or make it a single-choice question)")
+        if q.type in ("single", "multiple", "ranking"):
+            yield from _options(loc, q)
+        if q.type == "slider":
+            if q.min is None or q.max is None or q.min >= q.max:
+                yield Finding(loc, f"slider '{q.name}' needs 'min' and 'max', with min below max")
+        if q.type == "single" and q.scale and any(o.score is None for o in q.options or []):
+            yield Finding((*loc, "scale"), f"single-choice question '{q.name}' is on a scale, so every option needs a 'score'")
+
+
+def _anchors(loc: tuple, points: int, anchors: int) -> Iterator[Finding]:
+    if anchors != points:
+        yield Finding((*loc, "anchors"), f"{anchors} anchors for {points} points; give exactly one label per point", at_key=True)
+
+
+def _options(loc: tuple, q: Question) -> Iterator[Finding]:
+    if not q.options or len(q.options) < 2:
+        yield Finding(loc, f"{q.type} question '{q.name}' needs 'options' with at least two choices")
+        return
+    count = len(q.options)
+    low = q.min if q.min is not None else 1
+    high = q.max if q.max is not None else count
+    if not (1 <= low <= high <= count) or low != int(low) or high != int(high):
+        yield Finding((*loc, "max" if q.max is not None else "min"), f"choose between 1 and {count} options: 'min' and 'max' must be whole numbers with 1 <= min <= max <= {count}")
+
+
+def _scales(check: Check) -> Iterator[Finding]:
+    scale_ids = [s.id for s in check.scales]
+    members: dict[str, list[Question]] = {s: [] for s in scale_ids}
+    for loc, q in question_locations(check):
+        if q.scale and q.scale not in members:
+            known = ", ".join(scale_ids) or "none defined"
+            yield Finding((*loc, "scale"), f"question '{q.name}' names scale '{q.scale}', which is not defined; use one of: {known}, or add it under 'scales:'")
+        elif q.scale and q.type in TYPE_KEYS and "scale" in TYPE_KEYS[q.type]:
+            members[q.scale].append(q)
+    for index, scale in enumerate(check.scales):
+        items = members[scale.id]
+        if not items:
+            yield Finding(("scales", index, "id"), f"scale '{scale.id}' has no questions; add questions with 'scale: {scale.id}' or remove the scale")
+            continue
+        ranges = {item_range(check, q) for q in items}
+        if None in ranges:
+            continue  # a question without an answer range is reported above
+        if len(ranges) > 1:
+            yield Finding(("scales", index, "id"), f"the questions on scale '{scale.id}' have different answer ranges {sorted(ranges)}; give them the same answer scale")
+            continue
+        if scale.min_answered is not None and scale.min_answered > len(items):
+            yield Finding(("scales", index, "min_answered"), f"min_answered is {scale.min_answered} but scale '{scale.id}' has only {len(items)} questions; lower it")
+        yield from _bands(scale, ("scales", index), scale_range(scale, items, ranges.pop()))
+
+
+def _bands(scale: Scale, at: tuple, bounds: tuple[float, float]) -> Iterator[Finding]:
+    """Bands must cover the scale's whole score range without gaps or overlaps."""
+    low, high = bounds
+    expected = low
+    for index, band in enumerate(scale.bands):
+        where = (*at, "bands", index)
+        if band.from_ < expected:
+            yield Finding((*where, "from"), f"band '{band.id}' starts at {band.from_:g}, overlapping the band before it; start it at {expected:g}")
+        elif band.from_ > expected:
+            yield Finding((*where, "from"), f"gap: no band covers scores from {expected:g} to {band.from_:g}; start band '{band.id}' at {expected:g}")
+        if band.to <= band.from_:
+            yield Finding((*where, "to"), f"band '{band.id}' ends at {band.to:g}, not above its start {band.from_:g}; make 'to' larger than 'from'")
+        expected = band.to
+    if expected != high:
+        last = (*at, "bands", len(scale.bands) - 1, "to")
+        yield Finding(last, f"the highest band of scale '{scale.id}' ends at {expected:g}; end it at {high:g} (the highest possible score)")
+    for index in _duplicates([b.id for b in scale.bands]):
+        yield Finding((*at, "bands", index, "id"), f"band id '{scale.bands[index].id}' is used twice in scale '{scale.id}'; give each band its own id")
+
+
+def _conditions(check: Check) -> Iterator[Finding]:
+    names = [q.name for _, q in question_locations(check)]
+    scales = [s.id for s in check.scales]
+    asked: list[str] = []
+    for s, section in enumerate(check.sections):
+        if section.relevant:
+            yield from _condition(("sections", s, "relevant"), section.relevant, asked, (), names)
+        for q, question in enumerate(section.questions):
+            if question.relevant:
+                yield from _condition(("sections", s, "questions", q, "relevant"), question.relevant, asked, (), names)
+            asked.append(question.name)
+    for index, conclusion in enumerate(check.conclusions):
+        yield from _condition(("conclusions", index, "when"), conclusion.when, names, scales, ())
+
+
+def _condition(loc: tuple, text: str, answers, scales, later) -> Iterator[Finding]:
+    try:
+        compile_condition(text, answers, scales, [n for n in later if n not in answers])
+    except ConditionError as error:
+        yield Finding(loc, str(error))
+
+
+def _riasec_and_quality(check: Check) -> Iterator[Finding]:
+    scale_ids = {s.id for s in check.scales}
+    if check.riasec is not None:
+        missing = [letter for letter in "RIASEC" if letter not in check.riasec]
+        if missing:
+            yield Finding(("riasec",), f"riasec needs a scale for each of R, I, A, S, E, C; add {', '.join(missing)}", at_key=True)
+        for letter, scale in check.riasec.items():
+            if scale not in scale_ids:
+                yield Finding(("riasec", letter), f"riasec {letter} names scale '{scale}', which is not defined")
+    questions = {q.name: q for _, q in question_locations(check)}
+    if check.matching:
+        for key, kind in (("values", "ranking"), ("skills", "multiple"), ("current_job", "occupation")):
+            name = getattr(check.matching, key)
+            if name and (name not in questions or questions[name].type != kind):
+                yield Finding(("matching", key), f"matching {key} must name a {kind} question; '{name}' is not one")
+    for index, pair in enumerate(check.quality.pairs):
+        found = [questions.get(name) for name in pair]
+        if not all(q is not None and q.type == "likert" for q in found):
+            yield Finding(("quality", "pairs", index), f"quality pair {list(pair)} must name two likert questions")
+        elif found[0].reverse == found[1].reverse:
+            yield Finding(("quality", "pairs", index), f"quality pair {list(pair)} must be keyed in opposite directions: mark one of them 'reverse: true'")

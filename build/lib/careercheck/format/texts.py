@@ -1,0 +1,60 @@
+"""Texts per language: pick the right one, and find missing translations."""
+
+from __future__ import annotations
+
+import functools
+import typing
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from careercheck.format.model import Check, Language, Plain, Text
+
+
+def text_in(text: Text | None, language: str, default: str) -> str | None:
+    """The text in ``language``; a plain string is in the check's first language."""
+    if text is None or isinstance(text, str):
+        return text
+    return text.get(language) or text.get(default)  # a missing translation falls back (and is warned about)
+
+
+def translator(check: Check, language: str) -> Callable[[Text | None], str | None]:
+    """A function giving each of ``check``'s texts in ``language``."""
+    return functools.partial(text_in, language=language, default=check.languages[0])
+
+
+def missing_translations(model: BaseModel, languages: list[str], at: tuple = ()) -> Iterator[tuple[tuple, list[str]]]:
+    """(location, missing languages) of every text that is not given in every language."""
+    for name, field in type(model).model_fields.items():
+        value = getattr(model, name)
+        key = field.alias or name
+        if _holds_text(field.annotation):
+            for loc, text in _texts(value, (*at, key)):
+                given = [languages[0]] if isinstance(text, str) else list(text)
+                missing = [lang for lang in languages if lang not in given]
+                if missing:
+                    yield loc, missing
+        for loc, child in _models(value, (*at, key)):
+            yield from missing_translations(child, languages, loc)
+
+
+def _texts(value: Any, loc: tuple) -> Iterator[tuple[tuple, Any]]:
+    if isinstance(value, (str, dict)):
+        yield loc, value
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*loc, index))
+
+
+def _models(value: Any, loc: tuple) -> Iterator[tuple[tuple, BaseModel]]:
+    if isinstance(value, BaseModel):
+        yield loc, value
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _models(item, (*loc, index))
+
+
+def _holds_text(annotation: Any) -> bool:
+    """Does a field's type include Text (a str, or a dict of texts per language)?"""
+    return annotation == dict[Language, Plain] or any(_holds_text(arg) for arg in typing.get_args(annotation))

@@ -1,0 +1,132 @@
+"""Labour-market pages: Markdown in docs/ whose front matter says `type: occupation`
+(or sector, region). The quality gates of labour-market information are enforced
+here: every figure names a source with publisher, data set, reference period,
+retrieval date, region, licence, link and limitations; every page has a review-by date.
+"""
+
+from __future__ import annotations
+
+import datetime
+import posixpath
+import re
+from itertools import groupby
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+
+from careercheck.format.model import Identifier, Plain, Strict
+from careercheck.problems import Problem, ProblemsFound
+from careercheck.format.validation import validated
+from careercheck.format.yaml_positions import parse_yaml, position
+
+PAGE_TYPES = ("occupation", "sector", "region")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
+
+
+class Source(Strict):
+    """Where figures come from. Every field is required: information without them is not shown."""
+
+    id: Identifier = Field(description="Named by facts as 'source'.")
+    publisher: Plain = Field(description="Who published it, e.g. UWV, CBS, ROA, Europese Commissie.")
+    dataset: Plain = Field(description="The data set or report.")
+    period: Plain = Field(description="The period the figures are about.")
+    retrieved: datetime.date = Field(description="When the figures were taken from the source.")
+    region: Plain = Field(description="The area the figures are about.")
+    licence: Plain = Field(description="Under which licence the figures may be used.")
+    url: Plain = Field(description="Where the source can be found.")
+    limitations: Plain = Field(description="What the figures do not say; caveats.")
+
+
+class Fact(Strict):
+    """One figure or fact, with its source."""
+
+    label: Plain
+    value: Plain
+    source: Identifier = Field(description="The id of one of the page's sources.")
+
+
+class Topics(Strict):
+    """The six things people want to know about work (as prose; facts hold the figures)."""
+
+    vraag: Plain = Field(description="Demand for workers and how hard it is for employers to find them.")
+    groei: Plain = Field(description="Growth routes, career paths and pay.")
+    regio: Plain = Field(description="Where the work is.")
+    trends: Plain = Field(description="Whether the work grows or shrinks, and how it changes.")
+    overstap: Plain = Field(description="Transferable skills: which other work is close.")
+    werving: Plain = Field(description="How employers recruit.")
+
+
+class LabourMarketPage(Strict):
+    """The front matter of a labour-market page."""
+
+    type: Literal["occupation", "sector", "region"]
+    title: Plain
+    review_by: datetime.date = Field(description="After this date the page shows that it may be out of date.")
+    demo: bool = Field(default=False, description="The page holds illustrative figures: it says so on the page.")
+    sources: list[Source] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+    topics: Topics | None = Field(default=None, description="Required on occupation pages.")
+    isco: Annotated[str, StringConstraints(pattern=r"^\d{4}$")] | None = Field(default=None, description="ISCO-08 unit group.")
+    esco: Plain | None = Field(default=None, description="ESCO concept URI of the occupation.")
+    sector: Plain | None = None
+    riasec: Annotated[str, StringConstraints(pattern=r"^[RIASEC]{3}$")] | None = Field(
+        default=None, description="Holland code of the occupation: this site's estimate, used to match interests."
+    )
+    values: list[Identifier] = Field(default_factory=list, description="Work values the occupation offers (value ids of the checks).")
+    skills: list[Identifier] = Field(default_factory=list, description="Skills the occupation asks for (skill ids of the checks).")
+    related: list[Plain] = Field(default_factory=list, description="Related occupation pages within docs/, e.g. beroepen/kok.md.")
+
+    @model_validator(mode="after")
+    def _occupations_answer_the_six_questions(self) -> LabourMarketPage:
+        if self.type == "occupation" and self.topics is None:
+            raise ValueError("an occupation page needs 'topics' (vraag, groei, regio, trends, overstap, werving)")
+        return self
+
+    def stale(self, today: datetime.date) -> bool:
+        return today > self.review_by
+
+
+def read_page(path: Path) -> LabourMarketPage | None:
+    """The page's validated front matter, None when it is no labour-market page; ProblemsFound when it is wrong."""
+    match = _FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+    if not match:
+        return None
+    tree = parse_yaml(match[1], path, first_line=2)
+    if not isinstance(tree, dict) or tree.get("type") not in PAGE_TYPES:
+        return None
+    page = validated(LabourMarketPage, path, tree, first_line=2)
+    known = {s.id for s in page.sources}
+    unknown = [(i, f) for i, f in enumerate(page.facts) if f.source not in known]
+    if unknown:
+        raise ProblemsFound([
+            Problem(path, *position(tree, ("facts", i, "source")), f"fact '{f.label}' names source '{f.source}', which the page does not list; add it under 'sources:'").shifted(1)
+            for i, f in unknown
+        ])
+    return page
+
+
+def occupation_index(pages: dict[str, tuple[str, LabourMarketPage]]) -> list[dict]:
+    """What matching needs of each occupation page: {src_uri: (url, page)} -> compact entries."""
+    return [
+        {"id": src_uri.removesuffix(".md"), "title": page.title, "url": url, "riasec": page.riasec,
+         "values": page.values, "skills": page.skills, "isco": page.isco,
+         "esco": page.esco and page.esco.rsplit("/", 1)[-1]}
+        for src_uri, (url, page) in sorted(pages.items())
+        if page.type == "occupation"
+    ]
+
+
+def overview_markdown(pages: dict[str, LabourMarketPage], at: str, messages: dict, about: str | None) -> str:
+    """The occupation pages by sector, as Markdown for a page at ``at`` (a path in docs/), in the messages' language."""
+    here = posixpath.dirname(at)
+    occupations = sorted(((p.sector or messages["overview_other"], p.title, uri) for uri, p in pages.items() if p.type == "occupation"))
+    lines = [f"# {messages['overview_title']}", "", messages["overview_intro"], ""]
+    if about:  # a site without an 'about this information' page gets no link to one
+        lines += [f"[{messages['overview_about']}]({posixpath.relpath(about, here)})", ""]
+    for sector, rows in groupby(occupations, key=lambda row: row[0]):
+        lines += [f"## {sector}", ""]
+        lines += [f"- [{title}]({posixpath.relpath(uri, here)})" for _, title, uri in rows]
+        lines.append("")
+    lines.append(f"<small>{messages['esco_acknowledgement']}.</small>")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,77 @@
+"""Score a check: clean the answers, score the scales, interpret.
+
+The input is a scoring spec (compiled by the builder, one per language) and
+the visitor's answers; the output is a plain result structure (JSON-ready).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from careercheck_engine.answers import clean
+from careercheck_engine.conditions import holds
+from careercheck_engine.jobs import find
+from careercheck_engine.matching import match
+from careercheck_engine.quality import quality
+from careercheck_engine.riasec import interests
+from careercheck_engine.scales import score_scale
+
+Spec = dict[str, Any]
+Result = dict[str, Any]
+
+
+def score(spec: Spec, answers: dict[str, Any], occupations: list[dict] | None = None, esco_json: str | None = None) -> Result:
+    """Score ``answers`` (question name -> answer) against a compiled ``spec``; with the site's
+    ``occupations``, also the options that match and why; with the ESCO index, how far each
+    is from the person's current job."""
+    valid, ignored, visible = clean(spec, answers)
+    letters = {scale_id: letter for letter, scale_id in (spec["riasec"] or {}).items()}
+    scales = [score_scale(scale, spec["questions"], valid) | {"letter": letters.get(scale["id"])} for scale in spec["scales"]]
+    by_id = {s["id"]: {"score": s["score"], "band": s["band"] and s["band"]["id"], **_norm_fields(s)} for s in scales}
+    riasec = interests({k: by_id[v]["score"] for k, v in spec["riasec"].items()}) if spec["riasec"] else None
+    matching = spec.get("matching")
+    options = current = None
+    if matching and matching.get("current_job") in valid and esco_json:
+        current = find(esco_json, valid[matching["current_job"]])
+    if matching and occupations is not None:
+        options = match(riasec, valid.get(matching["values"], []), valid.get(matching["skills"], []), occupations, current)
+    return {
+        "check": spec["id"],
+        "title": spec["title"],
+        "language": spec["language"],
+        "answered": len(valid),
+        "questions": len(visible["questions"]),
+        "visible": visible,
+        "scales": scales,
+        "riasec": riasec,
+        "options": options,
+        "current_job": current,
+        "conclusions": [
+            {k: c.get(k) for k in ("id", "title", "text", "link")}
+            for c in spec["conclusions"]
+            if holds(c["when"], valid, by_id)
+        ],
+        "quality": quality(spec, valid),
+        "ignored": ignored,
+    }
+
+
+def visible(spec: Spec, answers: dict[str, Any]) -> dict[str, list[str]]:
+    """Which sections and questions to show, given the answers so far (branching)."""
+    return clean(spec, answers)[2]
+
+
+def _norm_fields(scale: Result) -> dict[str, Any]:
+    norms = scale["norms"] or {}
+    return {"t": norms.get("t"), "percentile": norms.get("percentile")}
+
+
+def score_json(spec_json: str, answers_json: str, occupations_json: str = "null", esco_json: str = "") -> str:
+    """JSON in, JSON out: the browser worker passes strings, not proxies."""
+    result = score(json.loads(spec_json), json.loads(answers_json), json.loads(occupations_json), esco_json or None)
+    return json.dumps(result, ensure_ascii=False)
+
+
+def visible_json(spec_json: str, answers_json: str) -> str:
+    return json.dumps(visible(json.loads(spec_json), json.loads(answers_json)))
