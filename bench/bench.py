@@ -91,6 +91,8 @@ def main(runs: int = 5) -> None:
             warm = [one_run(browser, url, wait_for_engine=True) for _ in range(runs)]
             # The Loopbaancheck also loads the occupation index and ESCO's job index (about 0.9 MB).
             large = [engine_ready(browser, url.replace(CHECK, "/checks/loopbaancheck/")) for _ in range(runs)]
+            # The English site loads the same runtime from the first language's site.
+            english = [engine_ready(browser, url.replace(CHECK, "/en/checks/loopbaancheck/")) for _ in range(runs)]
             browser.close()
 
         median = lambda rows, key: statistics.median(r[key] for r in rows)  # noqa: E731
@@ -101,10 +103,12 @@ def main(runs: int = 5) -> None:
             "first_contentful_paint_s": round(median(cold + warm, "first_contentful_paint_s"), 3),
             "open_to_engine_ready_s": round(median(warm, "engine_ready_s"), 2),
             "open_to_engine_ready_loopbaancheck_s": round(statistics.median(large), 2),
+            "open_to_engine_ready_loopbaancheck_en_s": round(statistics.median(english), 2),
             "submit_to_profile_cold_pyodide_s": round(median(cold, "submit_to_profile_s"), 2),
             "submit_to_profile_engine_ready_s": round(median(warm, "submit_to_profile_s"), 3),
             "cpython_score_us": round(cpython_score_us, 1),
             "site_bytes": folder_bytes(site),
+            "english_site_bytes": folder_bytes(site / "en"),
             "pyodide_runtime_bytes": folder_bytes(site / "assets/pyodide"),
             "check_page_html_bytes": (site / CHECK.strip("/") / "index.html").stat().st_size,
             "esco_index_bytes": (site / "assets/careercheck/esco-occupations.json").stat().st_size,
