@@ -41,5 +41,5 @@ class CareerCheckConfig(Config):
     # Publish the format's JSON Schema and reference page for authors.
     reference = opt.Type(bool, default=True)
     brand = opt.SubConfig(Brand)
-    # A site's own wording of single messages: {language: {key: text}}; keys as in messages/nl.yml.
+    # A site's own wording of single messages: {language: {key: text}}; keys as in catalogue/nl.yml.
     messages = opt.Type(dict, default={})
