@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import typing
 from pathlib import Path
 
 import jsonschema
 import pytest
 from ruamel.yaml import YAML
 
-from careercheck.format.model import Question
+from careercheck.format.questions import QUESTION_TYPES, LikertQuestion
 from careercheck.format.reference import schema, schema_text
 from conftest import ROOT
 
@@ -24,15 +25,26 @@ def test_schema_accepts_every_real_check(path: Path) -> None:
     jsonschema.Draft202012Validator(schema()).validate(YAML(typ="safe").load(path.read_text()))
 
 
-def test_schema_rejects_what_the_loader_rejects() -> None:
+@pytest.mark.parametrize("key", ["revers", "rows"], ids=["a typo", "a key of another question type"])
+def test_schema_rejects_what_the_loader_rejects(key: str) -> None:
     check = YAML(typ="safe").load((ROOT / "checks/werkenergie.yml").read_text())
-    check["sections"][0]["questions"][0]["revers"] = True
-    with pytest.raises(jsonschema.ValidationError, match="'revers' was unexpected"):
+    question = check["sections"][0]["questions"][0]
+    question[key] = True
+    with pytest.raises(jsonschema.ValidationError) as rejected:
         jsonschema.Draft202012Validator(schema()).validate(check)
+    # The question fits no type; its own type says why.
+    own_type = QUESTION_TYPES.index(LikertQuestion)
+    assert question["type"] == "likert"
+    assert [e.message for e in rejected.value.context if e.relative_schema_path[0] == own_type] == [
+        f"Additional properties are not allowed ('{key}' was unexpected)"
+    ]
 
 
 def test_reference_page_and_schema_are_published(site: Path) -> None:
     page = (site / "makers/check-format/index.html").read_text()
-    for key in Question.model_fields:
-        assert f"<code>{key}</code>" in page
+    for question_type in QUESTION_TYPES:
+        [tag] = typing.get_args(question_type.model_fields["type"].annotation)
+        assert f"type: {tag}" in page
+        for key in question_type.model_fields:
+            assert f"<code>{key}</code>" in page
     assert (site / "schema/check.schema.json").read_text() == schema_text()

@@ -76,7 +76,7 @@ def test_unknown_key_is_named_with_the_allowed_keys(tmp_path: Path) -> None:
     text = VALID.replace("label: Vraag een.}", "label: Vraag een., revers: true}")
     assert problems(tmp_path, text) == [
         "check.yml:24:63: unknown key 'revers'; remove it or correct the spelling "
-        "(allowed here: type, name, label, hint, image, relevant, scale, reverse, weight, likert, options, min, max, step, min_label, max_label, rows)"
+        "(allowed here: type, name, label, hint, image, relevant, scale, weight, reverse, likert)"
     ]
 
 
@@ -191,7 +191,7 @@ def test_validate_command_lists_problems_without_a_traceback(tmp_path: Path) -> 
 def test_reverse_key_on_a_question_that_is_not_likert(tmp_path: Path) -> None:
     text = with_question("      - {type: yes_no, name: q3, reverse: true, label: Klopt het?}")
     assert problems(tmp_path, text) == [
-        "check.yml:26:34: reverse keying works on likert questions only; remove 'reverse' here"
+        "check.yml:26:34: 'reverse' is not used by a yes_no question; remove it (used here: scale, weight)"
     ]
 
 
@@ -199,6 +199,32 @@ def test_a_key_the_question_type_does_not_use(tmp_path: Path) -> None:
     text = with_question("      - {type: text, name: q3, options: [{value: a, label: A}], label: Schrijf.}")
     assert problems(tmp_path, text) == [
         "check.yml:26:32: 'options' is not used by a text question; remove it (used here: rows)"
+    ]
+
+
+def test_a_question_type_without_keys_of_its_own(tmp_path: Path) -> None:
+    text = with_question("      - {type: occupation, name: q3, rows: 2, label: Welk beroep?}")
+    assert problems(tmp_path, text) == [
+        "check.yml:26:38: 'rows' is not used by an occupation question; remove it (used here: only the keys every question has)"
+    ]
+
+
+QUESTION_TYPES = "likert, single, multiple, ranking, slider, yes_no, text, occupation"
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("{type: schaal, name: q3, label: Hoe?}", f"check.yml:26:16: 'schaal' is not a question type; use one of: {QUESTION_TYPES}"),
+    ("{name: q3, label: Hoe?}", f"check.yml:26:9: 'type' is missing; add 'type:' with one of: {QUESTION_TYPES}"),
+], ids=["unknown", "missing"])
+def test_a_wrong_or_missing_question_type_lists_the_types(tmp_path: Path, line: str, expected: str) -> None:
+    assert problems(tmp_path, with_question(f"      - {line}")) == [expected]
+
+
+def test_a_wrong_value_in_a_question_points_at_it(tmp_path: Path) -> None:
+    line = "      - {type: likert, name: q3, scale: s, label: Drie., likert: {points: drie, anchors: [a, b, c]}}"
+    assert problems(tmp_path, with_question(line)) == [
+        "check.yml:26:75: 'sections[0].questions[2].likert.points': input should be a valid integer, "
+        "unable to parse string as an integer; correct the value"
     ]
 
 

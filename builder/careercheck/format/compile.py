@@ -10,8 +10,8 @@ import math
 from typing import Any
 
 from careercheck.format.conditions import compile_condition
-from careercheck.format.model import Check, Question
-from careercheck.format.scoring_range import item_range, likert_of, scale_range
+from careercheck.format.model import Check
+from careercheck.format.questions import LikertQuestion
 from careercheck.format.texts import translator
 
 
@@ -28,7 +28,8 @@ def scoring_spec(check: Check, language: str | None = None) -> dict[str, Any]:
             "questions": [q.name for q in section.questions],
         }
         for question in section.questions:
-            questions[question.name] = _question(check, question, _condition(question.relevant, asked))
+            relevant = _condition(question.relevant, asked)
+            questions[question.name] = {"type": question.type, "relevant": relevant, **question.spec(check)}
             asked.append(question.name)
     return {
         "id": check.id,
@@ -58,30 +59,16 @@ def _condition(text: str | None, asked: list[str]) -> list | None:
     return compile_condition(text, list(asked)) if text else None
 
 
-def _question(check: Check, question: Question, relevant: list | None) -> dict[str, Any]:
-    spec: dict[str, Any] = {"type": question.type, "relevant": relevant}
-    if question.type == "likert":
-        spec |= {"min": 1, "max": likert_of(check, question).points}
-    elif question.type == "slider":
-        spec |= {"min": question.min, "max": question.max}
-    elif question.options:
-        spec["options"] = {o.value: o.score for o in question.options}
-        if question.type != "single":
-            spec["min_choices"] = int(question.min or 1)
-            spec["max_choices"] = int(question.max or len(question.options))
-    return spec
-
-
 def _scale(check: Check, scale, t) -> dict[str, Any]:
-    items = [q for q in check.questions if q.scale == scale.id]
-    low, high = scale_range(scale, items, item_range(check, items[0]))
+    items = check.scale_items(scale.id)
+    low, high = scale.score_range(items, items[0].item_range(check))
     return {
         "id": scale.id,
         "name": t(scale.name),
         "method": scale.method,
         # Default: a score needs at least half of the scale's questions answered.
         "min_answered": scale.min_answered or math.ceil(len(items) / 2),
-        "items": [{"q": q.name, "weight": q.weight, "reverse": q.reverse} for q in items],
+        "items": [{"q": q.name, "weight": q.weight, "reverse": isinstance(q, LikertQuestion) and q.reverse} for q in items],
         "range": [low, high],
         "norms": scale.norms
         and {"group": t(scale.norms.group), "source": scale.norms.source, "mean": scale.norms.mean, "sd": scale.norms.sd},

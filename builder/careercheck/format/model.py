@@ -1,30 +1,19 @@
 """The check definition format, as typed models.
 
 One source of truth: validation, the compiled scoring spec, the published
-JSON Schema and the authors' reference page all come from these classes.
-Rules across fields that a schema cannot express (references, band coverage,
-conditions) live in ``rules.py``.
+JSON Schema and the authors' reference page all come from these classes and
+the question types (``questions.py``). Rules that need the whole check
+(references, band coverage, conditions) live in ``rules.py``.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import Field, model_validator
 
-Language = Literal["nl", "en"]
-# Ids end up in HTML attributes, file names, JSON keys and conditions: keep them plain.
-Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
-Plain = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-# A text is one string (in the check's first language) or one per language.
-Text = Plain | dict[Language, Plain]
-Condition = Annotated[str, StringConstraints(min_length=1)]
-
-
-class Strict(BaseModel):
-    """Unknown keys are errors: a typo must not silently drop a setting."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
+from careercheck.format.parts import Condition, Identifier, Language, Likert, Plain, Strict, Text, broken_rule
+from careercheck.format.questions import Question, ScoredQuestion
 
 
 class About(Strict):
@@ -35,56 +24,6 @@ class About(Strict):
     purpose: Text = Field(description="What it is for: reflection and a conversation, not selection.")
     sources: Text = Field(description="Where the questions come from, with attribution.")
     licence: Text = Field(description="The licence of the questions.")
-
-
-class Image(Strict):
-    """A picture or pictogram for a question or an option."""
-
-    src: Plain = Field(description="Path of the picture within docs/, e.g. img/hamer.svg.")
-    alt: Text = Field(description="What the picture shows, for people who cannot see it.")
-
-
-class Likert(Strict):
-    """An answer scale with labelled points (anchors), scored 1..points."""
-
-    points: int = Field(ge=2, le=11, description="Number of answer options, scored 1..points.")
-    anchors: list[Text] = Field(description="One label per point, lowest first.")
-
-
-class Option(Strict):
-    """One choice of a single, multiple or ranking question."""
-
-    value: Identifier = Field(description="Stored answer; used in conditions.")
-    label: Text
-    hint: Text | None = None
-    image: Image | None = None
-    score: float | None = Field(default=None, description="Points this option gives when the question is on a scale.")
-
-
-class Question(Strict):
-    """One question. Which keys apply depends on its type (an unused key is an error)."""
-
-    type: Literal["likert", "single", "multiple", "ranking", "slider", "yes_no", "text", "occupation"] = Field(
-        description="likert, single (one choice), multiple (several choices), ranking (pick and order), "
-        "slider, yes_no, text (open answer: kept on the device, printed on the profile, never scored), "
-        "or occupation (search ESCO's occupations, e.g. for the current or last job)."
-    )
-    name: Identifier = Field(description="Unique within the check; used in scales and conditions.")
-    label: Text = Field(description="The question, in plain words.")
-    hint: Text | None = Field(default=None, description="Help shown under the question.")
-    image: Image | None = None
-    relevant: Condition | None = Field(default=None, description="Show only when this condition holds, e.g. \"werk == 'ja'\".")
-    scale: Identifier | None = Field(default=None, description="The scale this question counts on.")
-    reverse: bool = Field(default=False, description="likert: reverse-keyed, a high answer means a low score.")
-    weight: float = Field(default=1.0, gt=0, description="Weight of this question on its scale.")
-    likert: Likert | None = Field(default=None, description="likert: this question's own answer scale (default: the check's).")
-    options: list[Option] | None = Field(default=None, description="single, multiple, ranking: the choices.")
-    min: float | None = Field(default=None, description="slider: lowest value; multiple: fewest choices.")
-    max: float | None = Field(default=None, description="slider: highest value; multiple, ranking: most choices.")
-    step: float | None = Field(default=None, gt=0, description="slider: step between values.")
-    min_label: Text | None = Field(default=None, description="slider: what the lowest value means.")
-    max_label: Text | None = Field(default=None, description="slider: what the highest value means.")
-    rows: int = Field(default=4, ge=1, le=20, description="text: height of the answer box.")
 
 
 class Section(Strict):
@@ -130,6 +69,14 @@ class Scale(Strict):
     )
     norms: Norms | None = None
     bands: list[Band] = Field(min_length=1, description="Interpretations covering the scale's whole range, lowest first.")
+
+    def score_range(self, items: list[ScoredQuestion], item_range: tuple[float, float]) -> tuple[float, float]:
+        """The lowest and highest score, from the answer range its items share."""
+        low, high = item_range
+        if self.method == "mean":
+            return low, high
+        weight = sum(q.weight for q in items)
+        return low * weight, high * weight
 
 
 Letter = Literal["R", "I", "A", "S", "E", "C"]
@@ -192,9 +139,13 @@ class Check(Strict):
     @model_validator(mode="after")
     def _languages_unique(self) -> Check:
         if len(set(self.languages)) != len(self.languages):
-            raise ValueError("each language may be listed once")
+            raise broken_rule("each language may be listed once; remove the repeated one", at="languages")
         return self
 
     @property
     def questions(self) -> list[Question]:
         return [q for section in self.sections for q in section.questions]
+
+    def scale_items(self, scale_id: str) -> list[ScoredQuestion]:
+        """The questions that count on scale ``scale_id``."""
+        return [q for q in self.questions if isinstance(q, ScoredQuestion) and q.scale == scale_id]

@@ -68,9 +68,7 @@ def participant_texts(check: Check, language: str) -> list[str]:
         found += check.likert.anchors
     for section in check.sections:
         found += [section.title, section.intro]
-        for q in section.questions:
-            found += [q.label, q.hint, q.min_label, q.max_label, *(q.likert.anchors if q.likert else [])]
-            found += [t for o in q.options or [] for t in (o.label, o.hint)]
+        found += [text for q in section.questions for text in q.texts()]
     for scale in check.scales:
         found += [scale.name, *[t for band in scale.bands for t in (band.label, band.text)]]
     found += [t for c in check.conclusions for t in (c.title, c.text)]

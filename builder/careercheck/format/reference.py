@@ -33,14 +33,37 @@ def reference_markdown() -> str:
         "",
     ]
     for name in ORDER:
-        definition = definitions[name]
-        required = set(definition.get("required", []))
-        lines += [f"## {name}", "", definition.get("description", "").split("\n\n")[0], "", "| key | type | required | description |", "|---|---|---|---|"]
-        for key, prop in definition["properties"].items():
-            default = f" Default: `{json.dumps(prop['default'])}`." if "default" in prop and prop["default"] not in (None, [], {}) else ""
-            lines.append(f"| `{key}` | {_type(prop)} | {'yes' if key in required else ''} | {prop.get('description', '')}{default} |")
-        lines.append("")
+        lines += _questions(definitions) if name == "Question" else _table(f"## {name}", definitions[name])
     return "\n".join(lines)
+
+
+def _table(heading: str, definition: dict[str, Any]) -> list[str]:
+    required = set(definition.get("required", []))
+    lines = [heading, "", definition.get("description", "").split("\n\n")[0], ""]
+    if not definition["properties"]:
+        return [*lines, "No keys of its own.", ""]
+    lines += ["| key | type | required | description |", "|---|---|---|---|"]
+    for key, prop in definition["properties"].items():
+        default = f" Default: `{json.dumps(prop['default'])}`." if "default" in prop and prop["default"] not in (None, [], {}) else ""
+        lines.append(f"| `{key}` | {_type(prop)} | {'yes' if key in required else ''} | {prop.get('description', '')}{default} |")
+    return [*lines, ""]
+
+
+def _questions(definitions: dict[str, Any]) -> list[str]:
+    """The keys every question has, then each type with the keys only it uses."""
+    union = definitions["Section"]["properties"]["questions"]["items"]
+    members = [definitions[member["$ref"].rsplit("/", 1)[-1]] for member in union["oneOf"]]
+    types = {m["properties"][union["discriminator"]["propertyName"]]["const"]: m for m in members}
+    shared = set.intersection(*(set(t["properties"]) for t in types.values()))
+    first = next(iter(types.values()))
+    common = {key: prop for key, prop in first["properties"].items() if key in shared}
+    common["type"] = {"enum": list(types), "description": "Which kind of question; each kind and the keys it adds are below."}
+    description = "One question. Every question has these keys; its type adds others (a key of another type is an error)."
+    lines = _table("## Question", {"description": description, "properties": common, "required": first["required"]})
+    for tag, definition in types.items():
+        own = {key: prop for key, prop in definition["properties"].items() if key not in shared}
+        lines += _table(f"### type: {tag}", definition | {"properties": own})
+    return lines
 
 
 def _type(prop: dict[str, Any]) -> str:
@@ -51,6 +74,8 @@ def _type(prop: dict[str, Any]) -> str:
         return " or ".join(f"`{v}`" for v in prop["enum"])
     if "const" in prop:
         return f"`{prop['const']}`"
+    if "discriminator" in prop:  # the question types
+        return f"[{prop['title']}](#{prop['title']})"
     if "anyOf" in prop:
         kinds = [_type(p) for p in prop["anyOf"] if p.get("type") != "null"]
         return "text" if _is_text(prop["anyOf"]) else " or ".join(dict.fromkeys(kinds))

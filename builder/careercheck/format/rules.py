@@ -1,4 +1,5 @@
-"""Rules across fields that the model's types cannot express.
+"""Rules that need the whole check: unique ids, references, answer scales, band
+coverage and conditions (each question type checks its own keys, in questions.py).
 
 Each rule yields Findings: where in the file, what is wrong and how to fix it.
 Missing translations are warnings (errors under --strict); the rest are errors.
@@ -10,22 +11,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from careercheck.format.conditions import ConditionError, compile_condition
-from careercheck.format.model import Check, Question, Scale
-from careercheck.format.scoring_range import item_range, scale_range
+from careercheck.format.model import Check, Scale
+from careercheck.format.parts import Likert
+from careercheck.format.questions import ChoiceQuestion, LikertQuestion, Question, ScoredQuestion
 from careercheck.format.texts import missing_translations
-
-# The keys each question type uses, beyond type, name, label, hint, image and relevant.
-TYPE_KEYS = {
-    "likert": {"likert", "scale", "reverse", "weight"},
-    "single": {"options", "scale", "weight"},
-    "multiple": {"options", "min", "max"},
-    "ranking": {"options", "max"},
-    "slider": {"min", "max", "step", "min_label", "max_label", "scale", "weight"},
-    "yes_no": {"scale", "weight"},
-    "text": {"rows"},
-    "occupation": set(),
-}
-COMMON_KEYS = {"type", "name", "label", "hint", "image", "relevant"}
 
 
 @dataclass(frozen=True)
@@ -38,7 +27,7 @@ class Finding:
 
 def check_rules(check: Check) -> Iterator[Finding]:
     yield from _unique(check)
-    yield from _questions(check)
+    yield from _answer_scales(check)
     yield from _scales(check)
     yield from _conditions(check)
     yield from _riasec_and_quality(check)
@@ -73,75 +62,49 @@ def _unique(check: Check) -> Iterator[Finding]:
         for index in _duplicates(ids):
             yield Finding((field, index, "id"), f"'{ids[index]}' is used twice in '{field}'; give each one its own id")
     for loc, question in located:
-        for index in _duplicates([o.value for o in question.options or []]):
-            yield Finding((*loc, "options", index, "value"), f"option value '{question.options[index].value}' is used twice; give each option its own value")
+        if isinstance(question, ChoiceQuestion):
+            for index in _duplicates([o.value for o in question.options]):
+                yield Finding((*loc, "options", index, "value"), f"option value '{question.options[index].value}' is used twice; give each option its own value")
 
 
-def _questions(check: Check) -> Iterator[Finding]:
+def _answer_scales(check: Check) -> Iterator[Finding]:
+    """Each likert question needs an answer scale, its own or the check's, with one anchor per point."""
     if check.likert:
-        yield from _anchors(("likert",), check.likert.points, len(check.likert.anchors))
+        yield from _anchors(("likert",), check.likert)
     for loc, q in question_locations(check):
-        allowed = TYPE_KEYS[q.type] | COMMON_KEYS
-        for key in sorted(q.model_fields_set - allowed):
-            if key == "reverse":
-                yield Finding((*loc, key), "reverse keying works on likert questions only; remove 'reverse' here", at_key=True)
-            else:
-                yield Finding((*loc, key), f"'{key}' is not used by a {q.type} question; remove it (used here: {', '.join(sorted(TYPE_KEYS[q.type]))})", at_key=True)
-        if q.type == "likert":
-            if q.likert:
-                yield from _anchors((*loc, "likert"), q.likert.points, len(q.likert.anchors))
-            elif not check.likert:
-                yield Finding(loc, f"likert question '{q.name}' has no answer scale; add 'likert:' to the check or to the question")
-            if not q.scale:
-                yield Finding((*loc, "name"), f"likert question '{q.name}' is on no scale; add 'scale: ...' (or make it a single-choice question)")
-        if q.type in ("single", "multiple", "ranking"):
-            yield from _options(loc, q)
-        if q.type == "slider":
-            if q.min is None or q.max is None or q.min >= q.max:
-                yield Finding(loc, f"slider '{q.name}' needs 'min' and 'max', with min below max")
-        if q.type == "single" and q.scale and any(o.score is None for o in q.options or []):
-            yield Finding((*loc, "scale"), f"single-choice question '{q.name}' is on a scale, so every option needs a 'score'")
+        if not isinstance(q, LikertQuestion):
+            continue
+        if q.likert:
+            yield from _anchors((*loc, "likert"), q.likert)
+        elif not check.likert:
+            yield Finding(loc, f"likert question '{q.name}' has no answer scale; add 'likert:' to the check or to the question")
 
 
-def _anchors(loc: tuple, points: int, anchors: int) -> Iterator[Finding]:
-    if anchors != points:
-        yield Finding((*loc, "anchors"), f"{anchors} anchors for {points} points; give exactly one label per point", at_key=True)
-
-
-def _options(loc: tuple, q: Question) -> Iterator[Finding]:
-    if not q.options or len(q.options) < 2:
-        yield Finding(loc, f"{q.type} question '{q.name}' needs 'options' with at least two choices")
-        return
-    count = len(q.options)
-    low = q.min if q.min is not None else 1
-    high = q.max if q.max is not None else count
-    if not (1 <= low <= high <= count) or low != int(low) or high != int(high):
-        yield Finding((*loc, "max" if q.max is not None else "min"), f"choose between 1 and {count} options: 'min' and 'max' must be whole numbers with 1 <= min <= max <= {count}")
+def _anchors(loc: tuple, likert: Likert) -> Iterator[Finding]:
+    if len(likert.anchors) != likert.points:
+        yield Finding((*loc, "anchors"), f"{len(likert.anchors)} anchors for {likert.points} points; give exactly one label per point", at_key=True)
 
 
 def _scales(check: Check) -> Iterator[Finding]:
     scale_ids = [s.id for s in check.scales]
-    members: dict[str, list[Question]] = {s: [] for s in scale_ids}
     for loc, q in question_locations(check):
-        if q.scale and q.scale not in members:
+        if isinstance(q, ScoredQuestion) and q.scale and q.scale not in scale_ids:
             known = ", ".join(scale_ids) or "none defined"
             yield Finding((*loc, "scale"), f"question '{q.name}' names scale '{q.scale}', which is not defined; use one of: {known}, or add it under 'scales:'")
-        elif q.scale and q.type in TYPE_KEYS and "scale" in TYPE_KEYS[q.type]:
-            members[q.scale].append(q)
     for index, scale in enumerate(check.scales):
-        items = members[scale.id]
+        items = check.scale_items(scale.id)
         if not items:
             yield Finding(("scales", index, "id"), f"scale '{scale.id}' has no questions; add questions with 'scale: {scale.id}' or remove the scale")
             continue
-        ranges = {item_range(check, q) for q in items}
+        ranges = {q.item_range(check) for q in items}
         if None in ranges:
-            continue  # a question without an answer range is reported above
+            continue  # a likert question without an answer scale is reported above
         if len(ranges) > 1:
             yield Finding(("scales", index, "id"), f"the questions on scale '{scale.id}' have different answer ranges {sorted(ranges)}; give them the same answer scale")
             continue
         if scale.min_answered is not None and scale.min_answered > len(items):
             yield Finding(("scales", index, "min_answered"), f"min_answered is {scale.min_answered} but scale '{scale.id}' has only {len(items)} questions; lower it")
-        yield from _bands(scale, ("scales", index), scale_range(scale, items, ranges.pop()))
+        yield from _bands(scale, ("scales", index), scale.score_range(items, ranges.pop()))
 
 
 def _bands(scale: Scale, at: tuple, bounds: tuple[float, float]) -> Iterator[Finding]:
@@ -203,7 +166,7 @@ def _riasec_and_quality(check: Check) -> Iterator[Finding]:
                 yield Finding(("matching", key), f"matching {key} must name a {kind} question; '{name}' is not one")
     for index, pair in enumerate(check.quality.pairs):
         found = [questions.get(name) for name in pair]
-        if not all(q is not None and q.type == "likert" for q in found):
+        if not all(isinstance(q, LikertQuestion) for q in found):
             yield Finding(("quality", "pairs", index), f"quality pair {list(pair)} must name two likert questions")
         elif found[0].reverse == found[1].reverse:
             yield Finding(("quality", "pairs", index), f"quality pair {list(pair)} must be keyed in opposite directions: mark one of them 'reverse: true'")

@@ -9,7 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from careercheck.format.model import Check, Language, Plain, Text
+from careercheck.format.model import Check
+from careercheck.format.parts import Language, Plain, Text
 
 
 def text_in(text: Text | None, language: str, default: str) -> str | None:

@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from careercheck.format.model import Identifier, Plain, Strict
+from careercheck.format.parts import Identifier, Plain, Strict
 from careercheck.problems import Problem, ProblemsFound
 from careercheck.format.validation import validated
 from careercheck.format.yaml_positions import parse_yaml, position

@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from careercheck.format.compile import scoring_spec
 from careercheck.format.loader import load_checks
 from careercheck.format.model import Check
+from careercheck.format.questions import ChoiceQuestion, OccupationQuestion
 from careercheck.format.readability import measure, participant_texts
 from careercheck.format.reference import reference_markdown, schema_text
 from careercheck.format.texts import translator
@@ -314,10 +315,10 @@ def _page_url(files: Files, check: Check, page: str) -> str | None:
 
 
 def _asks_for_a_job(check: Check) -> bool:
-    return any(q.type == "occupation" for q in check.questions)
+    return any(isinstance(q, OccupationQuestion) for q in check.questions)
 
 
 def _images(check: Check) -> set[str]:
     questions = check.questions
-    options = [o for q in questions for o in q.options or []]
+    options = [o for q in questions if isinstance(q, ChoiceQuestion) for o in q.options]
     return {item.image.src for item in [*questions, *options] if item.image}

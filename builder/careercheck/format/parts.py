@@ -1,0 +1,44 @@
+"""The parts the check format is built from: ids, texts, pictures and answer scales,
+shared by the questions (questions.py) and the check around them (model.py)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+Language = Literal["nl", "en"]
+# Ids end up in HTML attributes, file names, JSON keys and conditions: keep them plain.
+Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+Plain = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+# A text is one string (in the check's first language) or one per language.
+Text = Plain | dict[Language, Plain]
+Condition = Annotated[str, StringConstraints(min_length=1)]
+
+RULE = "rule"  # the error type of a model's own rules: its message is for the author as it stands
+
+
+def broken_rule(message: str, at: str | None = None) -> PydanticCustomError:
+    """An error for a rule across a model's keys, pointing at key ``at`` (or at the whole model)."""
+    return PydanticCustomError(RULE, message, {"at": at})
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors: a typo must not silently drop a setting."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Image(Strict):
+    """A picture or pictogram for a question or an option."""
+
+    src: Plain = Field(description="Path of the picture within docs/, e.g. img/hamer.svg.")
+    alt: Text = Field(description="What the picture shows, for people who cannot see it.")
+
+
+class Likert(Strict):
+    """An answer scale with labelled points (anchors), scored 1..points."""
+
+    points: int = Field(ge=2, le=11, description="Number of answer options, scored 1..points.")
+    anchors: list[Text] = Field(description="One label per point, lowest first.")
