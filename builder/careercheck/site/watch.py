@@ -19,10 +19,9 @@ def watched(config_file: Path) -> list[Path]:
     plugin = config.plugins.get("careercheck")
     if plugin:
         paths += [root / plugin.config.checks_dir, *(root / entry for entry in plugin.config.pages)]
-    inherited = config_file.resolve().parent
     for line in config_file.read_text(encoding="utf-8").splitlines():  # a brand's INHERIT parent
         if line.startswith("INHERIT:"):
-            paths.append((inherited / line.split(":", 1)[1].strip()).resolve())
+            paths.append((root / line.split(":", 1)[1].strip().strip("'\"")).resolve())
     return paths
 
 
