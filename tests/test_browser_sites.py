@@ -26,6 +26,7 @@ from test_browser import Visit, axe_violations
 pytestmark = pytest.mark.browser
 
 LINDA = json.loads((ROOT / "tests/personas/linda-kort-wil-verder.json").read_text())["answers"]
+AHMED = json.loads((ROOT / "tests/personas/ahmed-magazijn-na-reorganisatie.json").read_text())["answers"]
 PROFILE_TITLE = {"nl": "Jouw profiel", "en": "Your profile"}
 SITES = [("default", "nl"), ("default", "en"), ("brand", "nl"), ("brand", "en")]
 
@@ -73,6 +74,28 @@ def test_the_profile_prints_on_one_a4_page_on_every_brand_and_language(short_che
     pdf = PdfReader(io.BytesIO(visit.page.pdf(format="A4", print_background=True)))
     assert len(pdf.pages) == 1
     assert PROFILE_TITLE[language] in pdf.pages[0].extract_text()
+
+
+@pytest.mark.parametrize(("which", "language"), SITES, ids=[f"{s}-{lang}" for s, lang in SITES])
+def test_the_long_check_with_job_search_and_matching_is_private_accessible_and_one_page_everywhere(
+    browser, server: str, brand_server: str, which: str, language: str
+) -> None:
+    """The Loopbaancheck loads the most: the job index, the occupation index and their pages' links."""
+    with Visit(browser, server if which == "default" else brand_server) as visit:
+        visit.open(("" if language == "nl" else "/en") + "/checks/loopbaancheck/")
+        visit.finish(AHMED)
+        links = visit.page.eval_on_selector_all("[data-profile-options] li a, [data-profile-conclusions] a", "as => as.map(a => a.href)")
+        assert any("/beroepen/" in link for link in links)  # matched occupations, linked
+        assert [link for link in links if not visit.page.request.get(link).ok] == []  # in this language's site
+        origin = urlsplit(visit.server)
+        assert any(r.url.endswith("/assets/careercheck/esco-occupations.json") for r in visit.requests)
+        for request in visit.requests:
+            parts = urlsplit(request.url)
+            assert (parts.netloc, request.method, parts.query) == (origin.netloc, "GET", ""), request.url
+        assert [m for m in visit.console if "Content Security Policy" in m] == []
+        assert axe_violations(visit) == []
+        pdf = PdfReader(io.BytesIO(visit.page.pdf(format="A4", print_background=True)))
+        assert len(pdf.pages) == 1 and PROFILE_TITLE[language] in pdf.pages[0].extract_text()
 
 
 @pytest.mark.parametrize(("start", "language", "lands_on"), [
