@@ -1,5 +1,5 @@
 # Everything a fresh clone needs: `make serve` to see the example site, `make test` to run every test.
-.PHONY: setup setup-browser build serve sites test bench validate schema constraints clean
+.PHONY: setup setup-browser setup-nginx build serve serve-nginx sites test bench validate schema constraints clean
 
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -23,12 +23,23 @@ node_modules/.installed: package.json package-lock.json
 setup-browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 
+# Debian's nginx and its brotli_static module: `make serve-nginx` and the end-to-end tests against it.
+NGINX_BROTLI := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+setup-nginx:
+	@test -x /usr/sbin/nginx -a -f $(NGINX_BROTLI) || { apt-get update -qq && apt-get install -y -qq nginx-light libnginx-mod-http-brotli-static; }
+
 build: setup
 	$(BIN)/careercheck build
 
 # Builds, serves and rebuilds when a check or page changes.
 serve: setup
 	$(BIN)/careercheck serve --port 8000
+
+# The built site through nginx with deploy/nginx.conf, as a host would serve it: http://127.0.0.1:8080.
+# As root, nginx's workers would run as `nobody`; this keeps them as the user who can read site/.
+serve-nginx: build setup-nginx
+	@mkdir -p .nginx
+	/usr/sbin/nginx -p "$(CURDIR)/" -c deploy/nginx.conf $(if $(filter 0,$(shell id -u)),-g 'user root;')
 
 # The example site and every brand, each in every language, into sites/NAME/.
 sites: setup
@@ -37,7 +48,7 @@ sites: setup
 validate: setup
 	$(BIN)/careercheck validate checks
 
-test: setup setup-browser
+test: setup setup-browser setup-nginx
 	$(BIN)/pytest
 
 bench: setup setup-browser
@@ -53,4 +64,4 @@ constraints: $(VENV)/.installed
 	@touch $(VENV)/.installed
 
 clean:
-	rm -rf $(VENV) node_modules site sites .site-* .sites-*
+	rm -rf $(VENV) node_modules site sites .site-* .sites-* .nginx

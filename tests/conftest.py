@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from careercheck.site.preview import serve_in_background
 from careercheck.site.build import build_site
+from nginx import serve_with_nginx
+from careercheck.site.preview import serve_in_background
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden"
@@ -46,12 +47,30 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("build") / "site")
 
 
+@pytest.fixture(scope="session", params=["python", "nginx"])
+def host(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[Path], str]]:
+    """Serves built sites as visitors meet them, in both ways this project ships:
+    `careercheck serve`'s server, and Debian's nginx with deploy/nginx.conf."""
+    stops: list[Callable[[], None]] = []
+
+    def serve(site: Path) -> str:
+        if request.param == "python":
+            url, httpd = serve_in_background(site)
+            stops.append(httpd.shutdown)
+        else:
+            url, stop = serve_with_nginx(site, tmp_path_factory.mktemp("nginx"))
+            stops.append(stop)
+        return url
+
+    yield serve
+    for stop in stops:
+        stop()
+
+
 @pytest.fixture(scope="session")
-def server(site: Path) -> Iterator[str]:
+def server(site: Path, host: Callable[[Path], str]) -> str:
     """A real static web server on loopback, serving the built site."""
-    url, httpd = serve_in_background(site)
-    yield url
-    httpd.shutdown()
+    return host(site)
 
 
 @pytest.fixture(scope="session")
@@ -65,7 +84,7 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def feature_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def feature_server(tmp_path_factory: pytest.TempPathFactory, host: Callable[[Path], str]) -> str:
     """The example project plus the check that uses every feature (tests/fixtures/vraagtypen.yml)."""
     project = tmp_path_factory.mktemp("features")
     for name in ("mkdocs.yml", "docs", "overrides", "checks"):
@@ -74,6 +93,4 @@ def feature_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     shutil.copy(ROOT / "tests/fixtures/vraagtypen.yml", project / "checks")
     shutil.copytree(ROOT / "tests/fixtures/img", project / "docs/img")
     (project / "node_modules").symlink_to(ROOT / "node_modules")
-    url, httpd = serve_in_background(build_site(project / "mkdocs.yml"))
-    yield url
-    httpd.shutdown()
+    return host(build_site(project / "mkdocs.yml"))

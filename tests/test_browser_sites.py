@@ -11,7 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -32,11 +32,8 @@ SITES = [("default", "nl"), ("default", "en"), ("brand", "nl"), ("brand", "en")]
 
 
 @pytest.fixture(scope="session")
-def brand_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    site = build_site(ROOT / "brands/voorbeeldfonds-bouw/mkdocs.yml", tmp_path_factory.mktemp("brand-served") / "site")
-    url, httpd = serve_in_background(site)
-    yield url
-    httpd.shutdown()
+def brand_server(tmp_path_factory: pytest.TempPathFactory, host: Callable[[Path], str]) -> str:
+    return host(build_site(ROOT / "brands/voorbeeldfonds-bouw/mkdocs.yml", tmp_path_factory.mktemp("brand-served") / "site"))
 
 
 @pytest.fixture(params=SITES, ids=[f"{s}-{lang}" for s, lang in SITES])

@@ -68,6 +68,14 @@ BROKEN_INPUTS = {
         (ROOT / "checks/werkenergie.yml").read_text() + "conclusions:\n  - {id: c, when: en1 > 3, title: T, text: T., link: {page: nergens.md, label: Verder}}\n",
         "check 'werkenergie': link to 'nergens.md', which is not a page of the site; correct 'page'",
     ),
+    "script in a page": ("docs/kapot.md", "# Kapot\n\nTekst.\n\n<script>alert(1)</script>\n", "docs/kapot.md:5:1: <script> (a script) is not allowed"),
+    "foreign picture in a page": ("docs/kapot.md", "# Kapot\n\n![Pixel](https://elders.example/p.png)\n", "docs/kapot.md:3:1: <img src=\"https://elders.example/p.png\"> would load from another site"),
+    "script in a page title": ("docs/kapot.md", '---\ntitle: "<script>alert(1)</script>"\n---\n\nTekst.\n', "docs/kapot.md:2:1: <script>"),
+    "javascript link in a check's intro": (
+        "checks/werkenergie.yml",
+        (ROOT / "checks/werkenergie.yml").read_text().replace("  Deze check", "  [Klik](javascript:alert(1)). Deze check"),
+        'checks/werkenergie.yml:7:8: href="javascript:alert(1)" on <a> is a script or data URL; use a normal link',
+    ),
     "missing picture (strict)": (
         "checks/werkenergie.yml",
         (ROOT / "checks/werkenergie.yml").read_text().replace(

@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import markdown
+
 from careercheck.format.conditions import ConditionError, compile_condition
 from careercheck.format.model import Check, Scale
 from careercheck.format.parts import Likert
 from careercheck.format.questions import ChoiceQuestion, LikertQuestion, Question, ScoredQuestion
-from careercheck.format.texts import missing_translations
+from careercheck.format.texts import located_texts, missing_translations
+from careercheck.html_safety import unsafe_html
 
 
 @dataclass(frozen=True)
@@ -31,8 +34,17 @@ def check_rules(check: Check) -> Iterator[Finding]:
     yield from _scales(check)
     yield from _conditions(check)
     yield from _riasec_and_quality(check)
+    yield from _safe_html(check)
     for loc, missing in missing_translations(check, check.languages):
         yield Finding(loc, f"no {' or '.join(missing)} text here; add it as '{missing[0]}: ...'", warning=True)
+
+
+def _safe_html(check: Check) -> Iterator[Finding]:
+    """No text may hold HTML that runs script or loads from another site (the intro is Markdown)."""
+    for loc, text in located_texts(check):
+        for language, words in text.items() if isinstance(text, dict) else [(None, text)]:
+            for unsafe in unsafe_html(markdown.markdown(words)):
+                yield Finding((*loc, language) if language else loc, unsafe.what)
 
 
 def question_locations(check: Check) -> Iterator[tuple[tuple[str | int, ...], Question]]:

@@ -25,19 +25,24 @@ def translator(check: Check, language: str) -> Callable[[Text | None], str | Non
     return functools.partial(text_in, language=language, default=check.languages[0])
 
 
-def missing_translations(model: BaseModel, languages: list[str], at: tuple = ()) -> Iterator[tuple[tuple, list[str]]]:
-    """(location, missing languages) of every text that is not given in every language."""
+def located_texts(model: BaseModel, at: tuple = ()) -> Iterator[tuple[tuple, Text]]:
+    """Every text in ``model`` and the models inside it, with its location."""
     for name, field in type(model).model_fields.items():
         value = getattr(model, name)
         key = field.alias or name
         if _holds_text(field.annotation):
-            for loc, text in _texts(value, (*at, key)):
-                given = [languages[0]] if isinstance(text, str) else list(text)
-                missing = [lang for lang in languages if lang not in given]
-                if missing:
-                    yield loc, missing
+            yield from _texts(value, (*at, key))
         for loc, child in _models(value, (*at, key)):
-            yield from missing_translations(child, languages, loc)
+            yield from located_texts(child, loc)
+
+
+def missing_translations(model: BaseModel, languages: list[str]) -> Iterator[tuple[tuple, list[str]]]:
+    """(location, missing languages) of every text that is not given in every language."""
+    for loc, text in located_texts(model):
+        given = [languages[0]] if isinstance(text, str) else list(text)
+        missing = [lang for lang in languages if lang not in given]
+        if missing:
+            yield loc, missing
 
 
 def _texts(value: Any, loc: tuple) -> Iterator[tuple[tuple, Any]]:

@@ -1,6 +1,7 @@
 """Build the site atomically, one MkDocs build per language: into a temporary folder, swapped in on success.
 
-The first language goes to the site's root, each other one to /LANG/. A failed
+The first language goes to the site's root, each other one to /LANG/; the
+response headers for the whole site go to its root (headers.py). A failed
 build (a bad check, a broken page, a warning under --strict) leaves the previous
 site exactly as it was.
 """
@@ -17,6 +18,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
+from careercheck.site.headers import write_headers
+
 
 def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool = True) -> Path:
     """Build the site of ``config_file`` in every language; raise MkDocs' Abort on failure."""
@@ -26,6 +29,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
     final.parent.mkdir(parents=True, exist_ok=True)
     # A sibling folder, so the swap is a rename on the same file system.
     staging = Path(tempfile.mkdtemp(prefix=f".{final.name}-new-", dir=final.parent))
+    staging.chmod(0o755)  # mkdtemp's 0700 would keep a web server's own user out
     try:
         languages = site_languages(first)
         for language in languages:
@@ -34,6 +38,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
                 config.plugins["careercheck"].config.language = language
             config.site_dir = str(staging if language == languages[0] else staging / language)
             build(config)
+        write_headers(staging)
         _swap(staging, final)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -12,10 +12,11 @@ import datetime
 import json
 import logging
 import tempfile
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -29,6 +30,7 @@ from careercheck.format.questions import ChoiceQuestion, OccupationQuestion
 from careercheck.format.readability import measure, participant_texts
 from careercheck.format.reference import reference_markdown, schema_text
 from careercheck.format.texts import translator
+from careercheck.html_safety import line_of, unsafe_html
 from careercheck.lmi.esco import OCCUPATIONS_NL, compact_index
 from careercheck.lmi.pages import LabourMarketPage, occupation_index, overview_markdown, read_page
 from careercheck.problems import Problem, ProblemsFound
@@ -61,6 +63,7 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
         self.labour_market: dict[str, LabourMarketPage] = {}  # page src_uri -> validated front matter
         self.urls: dict[str, str] = {}  # labour-market page src_uri -> its URL from the site root
         self.other_language: dict[str, str] = {}  # page src_uri -> its language, when not this build's
+        self.unsafe: list[Problem] = []  # raw HTML in pages that could run script or load from elsewhere
         self._runtime_dir: tempfile.TemporaryDirectory[str] | None = None
 
     @property
@@ -210,15 +213,24 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """A page not (yet) in this build's language says so, and carries its own lang."""
+        if self.config.enabled and page.file.abs_src_path:  # a check's intro is checked with the check
+            self.unsafe += _unsafe_parts(page, html)
         language = self.other_language.get(page.file.src_uri) if self.config.enabled else None
         if not language:
             return html
         notice = f'<p class="cc-other-language">{escape(self.messages[f"only_in_{language}"])}</p>'
         return f'{notice}<div lang="{language}">{html}</div>'
 
+    # Every page has been read and rendered; no template has run yet.
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        if self.config.enabled:  # every template, the 404 page's footer included
-            env.globals |= {"ui": self.messages, "brand": self.brand}
+        if not self.config.enabled:
+            return env
+        if self.unsafe:
+            problems, self.unsafe = self.unsafe, []
+            raise PluginError(f"{len(problems)} problem(s) in pages:\n{ProblemsFound(problems)}")
+        for file in files.documentation_pages():
+            _title_as_text(file.page)
+        env.globals |= {"ui": self.messages, "brand": self.brand}  # every template, the 404 page's footer included
         return env
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
@@ -263,7 +275,8 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
             alternates.append({"name": name, "lang": language, "href": relative_href(target, here), "same_page": same_page})
         return alternates
 
-    # Last, so the hashes cover inline scripts that any other plugin added.
+    # Last, so the hashes cover inline scripts that any other plugin's template added;
+    # never those in the page's own content.
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if not self.config.enabled:
@@ -271,7 +284,7 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
         language = self.other_language.get(page.file.src_uri)
         if language:  # both tables of contents (in the menu and beside the page) hold its own headings
             output = output.replace('data-md-component="toc"', f'data-md-component="toc" lang="{language}"')
-        return with_policy(output)
+        return with_policy(output, page.content or "")
 
     @event_priority(-100)
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -303,6 +316,23 @@ def _page_source(check: Check, language: str) -> str:
     t = translator(check, language)
     front = {"template": "careercheck.html", "title": t(check.title)}
     return "---\n" + json.dumps(front, ensure_ascii=False) + f"\n---\n\n# {t(check.title)}\n\n{t(check.intro)}\n"
+
+
+def _title_as_text(page: Page) -> None:
+    """The theme shows titles unescaped (in <title>, the menu, the header), and in <title>
+    only a meta title is not run through striptags, which would undo the escaping."""
+    title = Markup.escape(unescape(page.title or ""))  # Markup: the theme's `| e` leaves it as it is
+    page.title = title
+    if "title" in page.meta or not page.is_homepage:
+        page.meta["title"] = title
+
+
+def _unsafe_parts(page: Page, html: str) -> list[Problem]:
+    """Raw HTML in a page (or its title) that could run script or load from another site."""
+    path = Path(page.file.abs_src_path)
+    source = page.file.content_string
+    found = unsafe_html(html) + unsafe_html(str(page.meta.get("title", "")))
+    return [Problem(path, line_of(source, unsafe.needle), 1, unsafe.what) for unsafe in found]
 
 
 def _page_url(files: Files, check: Check, page: str) -> str | None:

@@ -1,7 +1,8 @@
 """A static web server for the built site, on loopback only.
 
-Serves the files exactly as any static host would: `make serve`, the browser
-tests and the benchmark all use this one.
+Serves the files as a well-configured static host would: with the headers the
+build wrote in the site's `_headers` (the privacy policy reaches the worker only
+as a header). `make serve`, the browser tests and the benchmark all use this one.
 """
 
 from __future__ import annotations
@@ -11,15 +12,27 @@ import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from careercheck.site.headers import headers_for, read_headers
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class _SiteHandler(SimpleHTTPRequestHandler):
+    def end_headers(self) -> None:
+        # Read on every request: `careercheck serve` rebuilds the site, and the hashes with it.
+        rules = read_headers(Path(self.directory))
+        for name, value in headers_for(unquote(urlsplit(self.path).path), rules).items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:
-        pass
+        if not self.server.quiet:
+            super().log_message(format, *args)
 
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    quiet = True
 
     def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
         # A visitor who closes the tab mid-download is normal, not an error to print.
@@ -29,8 +42,9 @@ class _Server(ThreadingHTTPServer):
 
 def make_server(site: Path, port: int = 0, *, quiet: bool = True) -> ThreadingHTTPServer:
     """A server for ``site`` on 127.0.0.1 (port 0: any free port)."""
-    handler = _QuietHandler if quiet else SimpleHTTPRequestHandler
-    return _Server(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
+    server = _Server(("127.0.0.1", port), functools.partial(_SiteHandler, directory=str(site)))
+    server.quiet = quiet
+    return server
 
 
 def serve_in_background(site: Path) -> tuple[str, ThreadingHTTPServer]:
