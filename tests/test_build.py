@@ -118,6 +118,8 @@ def test_every_page_carries_the_strict_content_security_policy(site: Path) -> No
         directives = dict(d.split(" ", 1) for d in csp[1].split("; "))
         assert directives["default-src"] == "'self'"
         assert directives["connect-src"] == "'self'"
+        assert directives["form-action"] == directives["base-uri"] == "'none'"
+        assert "frame-ancestors" not in directives  # ignored in a <meta> policy: it is sent as a header
         assert "unsafe-inline" not in csp[1] and "'unsafe-eval'" not in csp[1]
         inline = re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", html, re.DOTALL)
         for body in inline:

