@@ -20,7 +20,7 @@ from careercheck.site.build import build_site
 from conftest import ROOT
 from test_loader import VALID
 
-PROJECT_FILES = ["Makefile", "mkdocs.yml", "pyproject.toml", "constraints.txt", "package.json", "package-lock.json"]
+PROJECT_FILES = ["Makefile", "mkdocs.yml", "pyproject.toml", "requirements.lock", "package.json", "package-lock.json"]
 PROJECT_DIRS = ["docs", "checks", "overrides"]
 
 

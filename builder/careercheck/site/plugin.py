@@ -39,7 +39,7 @@ from careercheck.site.config import CareerCheckConfig
 from careercheck.site.csp import with_policy
 from careercheck.site.languages import relative_href, select_pages, site_path
 from careercheck.site.messages import UnknownMessage, messages
-from careercheck.site.runtime import RuntimeMissing, build_runtime
+from careercheck.site.runtime import RuntimeUnusable, build_runtime
 
 THEME = Path(__file__).parent / "theme"
 SPECS = "assets/careercheck/specs"
@@ -95,8 +95,8 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
             self._runtime_dir = tempfile.TemporaryDirectory(prefix="careercheck-runtime-")
             try:
                 self.runtime = build_runtime(root / self.config.pyodide_dir, Path(self._runtime_dir.name))
-            except RuntimeMissing as missing:
-                raise PluginError(str(missing)) from None
+            except RuntimeUnusable as unusable:
+                raise PluginError(str(unusable)) from None
 
     def _load_checks(self, root: Path) -> list[Check]:
         try:
