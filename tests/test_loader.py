@@ -152,13 +152,13 @@ def test_a_file_that_is_not_a_mapping(tmp_path: Path) -> None:
     ]
 
 
-def test_file_that_is_not_utf8(tmp_path: Path) -> None:
+def test_file_that_is_not_utf8_names_the_first_bad_byte(tmp_path: Path) -> None:
     (tmp_path / "check.yml").write_bytes(VALID.replace("Mini", "M\xefni").encode("latin-1"))
     with pytest.raises(ProblemsFound) as found:
         load_checks(tmp_path)
     [problem] = found.value.problems
-    assert (problem.line, problem.column) == (1, 1)
-    assert "save it as UTF-8 text" in problem.message
+    assert (problem.line, problem.column) == (3, 9)
+    assert problem.message.endswith("save it as UTF-8")
 
 
 def test_same_check_id_in_two_files(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import logging
 import sys
 from pathlib import Path
 
-from careercheck.format.loader import load_check, load_checks
+from careercheck.format.loader import find_check_files, load_check, load_check_files
 from careercheck.problems import Problem, ProblemsFound
 from careercheck.format.readability import measure, participant_texts
 
@@ -34,8 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     sites.add_argument("configs", type=Path, nargs="+", help="mkdocs.yml files")
     sites.add_argument("-o", "--out", type=Path, default=Path("sites"))
 
-    validate = commands.add_parser("validate", help="check every check file and report all problems")
-    validate.add_argument("path", type=Path, nargs="?", default=Path("checks"))
+    validate = commands.add_parser("validate", help="check check files (or every one in a folder) and report all problems")
+    validate.add_argument("paths", type=Path, nargs="*", default=[Path("checks")], help="files or folders (default: checks)")
     validate.add_argument("--strict", action="store_true", help="treat warnings (missing translations) as errors")
 
     score = commands.add_parser("score", help="score an answers file with the engine the browser uses; JSON out")
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
 
             print(schema_text(), end="")
             return 0
-        return _validate(args.path, args.strict)
+        return _validate(args.paths, args.strict)
     except ProblemsFound as found:
         print(found, file=sys.stderr)
         return 1
@@ -189,9 +189,20 @@ def _analyse(check_path: Path, responses: Path, as_json: bool) -> int:
     return 0
 
 
-def _validate(path: Path, strict: bool) -> int:
+def _check_files(paths: list[Path]) -> list[Path]:
+    """The files named and the check files in the folders named; a path that is not there is a problem."""
+    missing = [Problem(p, 1, 1, "no such file or folder; check the path") for p in paths if not p.exists() and not p.is_symlink()]
+    if missing:
+        raise ProblemsFound(missing)
+    files = [file for p in paths for file in (find_check_files(p) if p.is_dir() else [p])]
+    if not files:
+        raise ProblemsFound([Problem(p, 1, 1, "no check files (.yml, .yaml) in this folder; give the folder that holds them") for p in paths])
+    return files
+
+
+def _validate(paths: list[Path], strict: bool) -> int:
     try:
-        loaded = load_checks(path, strict=strict)
+        loaded = load_check_files(_check_files(paths), strict=strict)
     except ProblemsFound as found:
         print(found, file=sys.stderr)
         print(f"careercheck: {len(found.problems)} problem(s) found", file=sys.stderr)

@@ -23,9 +23,15 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}: {kind}{self.message}"
 
 
+SHOWN = 50  # more are rarely read; a generated or mangled file can hold thousands
+
+
 class ProblemsFound(Exception):
     """Raised with every problem of a run, so an author fixes them all at once."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        lines = [str(p) for p in self.problems[:SHOWN]]
+        if len(self.problems) > SHOWN:
+            lines.append(f"... and {len(self.problems) - SHOWN} more; fix these first")
+        super().__init__("\n".join(lines))

@@ -6,9 +6,11 @@ reported with its file, line and column, and how to fix it.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from careercheck.format.model import Check
 from careercheck.problems import Problem, ProblemsFound
@@ -20,8 +22,18 @@ CHECK_SUFFIXES = (".yml", ".yaml")
 
 
 def find_check_files(folder: Path) -> list[Path]:
-    """Every YAML file below ``folder``: none is skipped silently."""
-    return sorted(p for p in folder.rglob("*") if p.suffix in CHECK_SUFFIXES and p.is_file())
+    """Every YAML file below ``folder`` (.yml or .yaml in any letter case): none is skipped silently.
+
+    Whatever has such a name but cannot be read (a broken link, a folder called x.yml) is
+    listed too, so that loading it reports why; a folder that cannot be listed is a problem.
+    """
+    def unlisted(error: OSError) -> NoReturn:
+        raise ProblemsFound([Problem(Path(error.filename), 1, 1, f"cannot read the folder ({error.strerror}); correct the path, or make the folder readable")])
+
+    found: list[Path] = []
+    for root, folders, files in os.walk(folder, onerror=unlisted):
+        found += [Path(root, name) for name in folders + files if Path(name).suffix.lower() in CHECK_SUFFIXES]
+    return sorted(found)
 
 
 @dataclass
@@ -35,10 +47,15 @@ def load_checks(folder: Path, *, strict: bool = False) -> Loaded:
 
     Warnings (missing translations) are returned; under ``strict`` they are errors.
     """
+    return load_check_files(find_check_files(folder), strict=strict)
+
+
+def load_check_files(paths: Iterable[Path], *, strict: bool = False) -> Loaded:
+    """Load the checks in ``paths`` (ids unique across them), as ``load_checks`` does."""
     problems: list[Problem] = []
     warnings: list[Problem] = []
     checks: dict[str, tuple[Path, Check]] = {}
-    for path in find_check_files(folder):
+    for path in paths:
         try:
             tree, check, found_warnings = _load(path)
         except ProblemsFound as found:

@@ -44,9 +44,10 @@ WebAddress = Annotated[Plain, AfterValidator(_web_address)]
 
 
 class Strict(BaseModel):
-    """Unknown keys are errors: a typo must not silently drop a setting."""
+    """Unknown keys are errors: a typo must not silently drop a setting. A number is finite:
+    YAML's .nan and .inf (or 1e400) would pass every range rule and then break scoring."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Image(Strict):

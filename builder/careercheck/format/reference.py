@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from careercheck.format.model import Check
+from careercheck.format.yaml_positions import MAX_DEPTH, MAX_NUMBER_LENGTH, MAX_VALUES
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 ORDER = ["Check", "About", "Likert", "Section", "Question", "Option", "Image", "Scale", "Band", "Norms", "Conclusion", "Link", "Quality", "Matching"]
@@ -30,6 +31,10 @@ def reference_markdown() -> str:
         "JSON Schema can check and complete it: put `# yaml-language-server: $schema=check.schema.json` on",
         "its first line (the schema is `checks/check.schema.json`, and [`schema/check.schema.json`](../schema/check.schema.json) on this site).",
         "A *text* is either one string, in the check's first language, or one per language: `{nl: ..., en: ...}`.",
+        "",
+        f"The file is UTF-8 text without control characters. Lists and mappings nest at most {MAX_DEPTH} levels; a file",
+        f"holds at most {MAX_VALUES:,} values, each alias (`*name`) counted as a copy of the part it names. A number has",
+        f"at most {MAX_NUMBER_LENGTH} characters and is finite: `.nan`, `.inf` and `1e400` are refused.",
         "",
     ]
     for name in ORDER:

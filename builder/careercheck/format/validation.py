@@ -56,6 +56,11 @@ def _problem_from(model: type[BaseModel], path: Path, tree: Any, detail: ErrorDe
         return Problem(path, *position(tree, loc[:-1]), f"'{name}' is missing in {where}; add '{name}:' with a value")
     if kind == "extra_forbidden":
         return Problem(path, *position(tree, loc, key=True), _extra_key(model, detail["loc"]))
+    if kind == "finite_number":
+        return Problem(path, *position(tree, loc), f"'{_describe(loc)}' is {detail['input']}, not a number to count with; use a finite number such as 3 or 4.5")
+    if kind == "literal_error":
+        expected = detail["ctx"]["expected"].replace("'", "")
+        return Problem(path, *position(tree, loc), f"'{_describe(loc)}' must be one of {expected} (in lower case); correct the value")
     if kind == "string_pattern_mismatch":
         return Problem(path, *position(tree, loc), f"'{detail['input']}' is not a valid id; use lower-case letters, digits and '_', starting with a letter")
     return Problem(path, *position(tree, loc), f"'{_describe(loc)}': {detail['msg'].lower()}; correct the value")

@@ -1,7 +1,8 @@
 """Labour-market pages: Markdown in docs/ whose front matter says `type: occupation`
-(or sector, region). The quality gates of labour-market information are enforced
-here: every figure names a source with publisher, data set, reference period,
-retrieval date, region, licence, link and limitations; every page has a review-by date.
+(or sector, region); any other `type` is an error, not an ordinary page. The quality
+gates of labour-market information are enforced here: every figure names a source with
+publisher, data set, reference period, retrieval date, region, licence, link and
+limitations; every page has a review-by date.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from pydantic import Field, StringConstraints, model_validator
 
 from careercheck.format.parts import Identifier, Plain, Strict, WebAddress
 from careercheck.problems import Problem, ProblemsFound
+from careercheck.text_files import read_text
 from careercheck.format.validation import validated
 from careercheck.format.yaml_positions import parse_yaml, position
 
-PAGE_TYPES = ("occupation", "sector", "region")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
 
 
@@ -88,12 +89,17 @@ class LabourMarketPage(Strict):
 
 
 def read_page(path: Path) -> LabourMarketPage | None:
-    """The page's validated front matter, None when it is no labour-market page; ProblemsFound when it is wrong."""
-    match = _FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+    """The page's validated front matter, None when it is no labour-market page; ProblemsFound when it is wrong.
+
+    Every page goes through here before MkDocs reads it, so a page that is not UTF-8 text
+    fails with its line rather than deep inside MkDocs.
+    """
+    match = _FRONT_MATTER.match(read_text(path))
     if not match:
         return None
     tree = parse_yaml(match[1], path, first_line=2)
-    if not isinstance(tree, dict) or tree.get("type") not in PAGE_TYPES:
+    # 'type: Occupation' or 'type: beroep' is a labour-market page with a mistake, not a page to skip.
+    if not isinstance(tree, dict) or "type" not in tree:
         return None
     page = validated(LabourMarketPage, path, tree, first_line=2)
     known = {s.id for s in page.sources}

@@ -184,7 +184,8 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
             files.append(File.generated(config, f"{PYODIDE}/{path.name}", abs_src_path=str(path)))
 
     def _read_labour_market_pages(self, files: Files) -> None:
-        """Every labour-market page must pass the quality gates, or the build stops naming page and field."""
+        """Every labour-market page must pass the quality gates, or the build stops naming page and field.
+        Every page is read here first, before MkDocs reads it: one that is no UTF-8 text stops the build too."""
         problems: list[Problem] = []
         for file in files.documentation_pages():
             if file.abs_src_path is None:  # generated pages are not written by authors
@@ -200,7 +201,7 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
                 if found.stale(datetime.date.today()) and self.language == self.first_language:
                     log.warning(f"{file.src_uri}: its review date {found.review_by} has passed; check the information and set a new 'review_by'")
         if problems:
-            raise PluginError(f"{len(problems)} problem(s) in labour-market pages:\n{ProblemsFound(problems)}")
+            raise PluginError(f"{len(problems)} problem(s) in the pages:\n{ProblemsFound(problems)}")
         for uri, found in self.labour_market.items():
             for other in found.related:
                 if other not in self.labour_market and self.language == self.first_language:
