@@ -85,12 +85,14 @@ def browser():
 
 @pytest.fixture(scope="session")
 def feature_server(tmp_path_factory: pytest.TempPathFactory, host: Callable[[Path], str]) -> str:
-    """The example project plus the check that uses every feature (tests/fixtures/vraagtypen.yml)."""
+    """The example project plus the check that uses every feature (tests/fixtures/vraagtypen.yml) and
+    the one whose question names are also names on every JavaScript object (objectnamen.yml)."""
     project = tmp_path_factory.mktemp("features")
     for name in ("mkdocs.yml", "docs", "overrides", "checks"):
         copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
         copy(ROOT / name, project / name)
-    shutil.copy(ROOT / "tests/fixtures/vraagtypen.yml", project / "checks")
+    for check in ("vraagtypen.yml", "objectnamen.yml"):
+        shutil.copy(ROOT / "tests/fixtures" / check, project / "checks")
     shutil.copytree(ROOT / "tests/fixtures/img", project / "docs/img")
     (project / "node_modules").symlink_to(ROOT / "node_modules")
     return host(build_site(project / "mkdocs.yml"))

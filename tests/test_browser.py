@@ -101,6 +101,11 @@ class Visit:
             for choice in [value] if not isinstance(value, list) else value:
                 question.locator(f"input[value='{choice}']").check()
 
+    def erase_everything(self) -> None:
+        """Click 'Wis alles' and confirm."""
+        self.page.click("[data-erase]")
+        self.page.click("[data-erase-confirm] [data-erase-yes]")
+
     def finish(self, answers: dict) -> None:
         """Go through every section that applies, answering, and wait for the profile."""
         submit = self.page.locator("form[data-check] button[type=submit]")
@@ -199,7 +204,7 @@ def test_answers_survive_a_reload(visit: Visit) -> None:
 def test_erase_removes_answers_and_profile(visit: Visit) -> None:
     visit.open()
     visit.finish(ENERGETIC["answers"])
-    visit.page.click("[data-erase]")
+    visit.erase_everything()
     assert visit.page.get_attribute("[data-profile]", "data-state") == "empty"
     assert visit.page.evaluate("sessionStorage.length") == 0
     visit.page.reload()

@@ -65,7 +65,7 @@ def test_a_kept_profile_is_compared_next_time_and_erased_with_everything(visit: 
     assert "Je vergelijkt met je profiel van" in profile
     assert profile.count("Vorige keer (") == len(effects)
 
-    later.page.click("[data-erase]")
+    later.erase_everything()
     assert later.page.evaluate("localStorage.length") == 0
     assert later.page.evaluate("sessionStorage.length") == 0
 

@@ -49,7 +49,8 @@ def test_only_the_site_package_imports_mkdocs() -> None:
 
 def test_the_theme_part_and_data_travel_with_the_package() -> None:
     for part in ("careercheck.html", "lmi.html", "partials/careercheck/form.html", "partials/alternate.html",
-                 "partials/copyright.html", "assets/careercheck/check.js", "assets/careercheck/worker.mjs"):
+                 "partials/copyright.html", "assets/careercheck/check.js", "assets/careercheck/restore.mjs",
+                 "assets/careercheck/worker.mjs"):
         assert (PACKAGE / "site/theme" / part).is_file(), part
     assert (PACKAGE / "lmi/esco/occupations_nl.csv").is_file()
     source = "\n".join(p.read_text() for p in PACKAGE.rglob("*.py"))

@@ -1,20 +1,26 @@
 // The check page: moves answers between the form, the engine worker, the
 // profile and sessionStorage. No scoring and no branching logic here (the
 // engine decides what applies), and nothing leaves the device.
+import { readAnswers, readKept } from "./restore.mjs";
+
+const PREFIX = "careercheck:"; // every key this site writes, in either storage, starts with this
 const form = document.querySelector("form[data-check]");
 if (form) start(form);
 
 function start(form) {
-  const storageKey = `careercheck:${form.dataset.check}:answers`; // this tab only (sessionStorage)
-  const keptKey = `careercheck:${form.dataset.check}:kept`; // only when the person chooses to keep (localStorage)
+  const storageKey = `${PREFIX}${form.dataset.check}:answers`; // this tab only (sessionStorage)
+  const keptKey = `${PREFIX}${form.dataset.check}:kept`; // only when the person chooses to keep (localStorage)
   let lastResult = null;
   const profile = document.querySelector("[data-profile]");
   const status = form.querySelector("[data-status]");
+  const notice = form.querySelector("[data-notice]");
+  const confirmErase = document.querySelector("[data-erase-confirm]");
   const submit = form.querySelector("button[type=submit]");
   const back = form.querySelector("[data-back]");
   const ui = JSON.parse(profile.querySelector("script[data-ui]").textContent);
   const sections = [...form.querySelectorAll("[data-section]")];
   const questions = [...form.querySelectorAll("[data-question]")];
+  const storage = guardedStorage(() => note("storage_refused"));
   let shown = null; // what the engine says applies; null until it has answered: everything
   let current = 0; // index among the sections that apply
   let engineError = null; // once the engine has failed, it will not recover in this page
@@ -43,12 +49,12 @@ function start(form) {
         next();
       }
     } else if (data.type === "jobs") showJobs(data);
-    else if (data.type === "result") showProfile(data.result);
+    else if (data.type === "result" && profile.dataset.state === "pending") showProfile(data.result); // not after an erase
     else if (data.type === "error") engineFailed(data.message);
   };
   worker.onerror = (event) => engineFailed(event.message);
 
-  restore(load());
+  restore();
   form.querySelector("[data-progress]").hidden = false;
   render();
   submit.disabled = false;
@@ -73,7 +79,9 @@ function start(form) {
     else next();
   });
   back.addEventListener("click", () => go(current - 1));
-  form.querySelector("[data-erase]").addEventListener("click", erase);
+  // Only after a yes in the dialog: its form closes it, with either button or Escape.
+  form.querySelector("[data-erase]").addEventListener("click", () => confirmErase.showModal());
+  confirmErase.querySelector("[data-erase-yes]").addEventListener("click", erase);
   profile.querySelector("[data-print]").addEventListener("click", () => window.print());
   profile.querySelector("[data-keep]").addEventListener("click", keep);
 
@@ -144,7 +152,7 @@ function start(form) {
   }
 
   function answers() {
-    const result = {};
+    const result = Object.create(null);
     for (const question of questions) {
       const value = answerOf(question);
       if (value !== undefined) result[question.dataset.question] = value;
@@ -152,28 +160,21 @@ function start(form) {
     return result;
   }
 
-  function load() {
-    try {
-      const saved = JSON.parse(sessionStorage.getItem(storageKey) || "{}");
-      return saved && typeof saved === "object" ? saved : {};
-    } catch {
-      return {}; // unreadable storage: start empty rather than fail
-    }
-  }
-
   function save() {
     // A chosen job is kept with its name, so the choice can be shown again after a reload.
-    const labels = {};
+    const labels = Object.create(null);
     for (const question of questions.filter((q) => q.dataset.type === "occupation")) {
       const chosen = question.querySelector("input[type=radio]:checked");
       if (chosen) labels[`${question.dataset.question}:label`] = optionLabel(question, chosen.value);
     }
-    sessionStorage.setItem(storageKey, JSON.stringify({ ...answers(), ...labels }));
+    storage.set("sessionStorage", storageKey, JSON.stringify({ ...answers(), ...labels }));
   }
 
   // The job search's results as choices; the current choice stays while the person searches on.
-  function showJobs({ question: name, jobs, keep }) {
+  function showJobs({ question: name, jobs, keep, query }) {
     const question = questions.find((q) => q.dataset.question === name);
+    const search = question.querySelector("[data-job-search]");
+    if (query !== undefined && query !== search.value) return; // an answer to an earlier search (or before an erase)
     const chosen = keep || (() => {
       const input = question.querySelector("input[type=radio]:checked");
       return input && { uuid: input.value, label: optionLabel(question, input.value) };
@@ -190,35 +191,54 @@ function start(form) {
       return label;
     });
     question.querySelector("[data-job-results]").replaceChildren(...choices);
-    const typed = question.querySelector("[data-job-search]").value.trim();
+    const typed = search.value.trim();
     question.querySelector("[data-job-none]").hidden = list.length > 0 || typed.length < 2;
   }
 
-  function restore(saved) {
+  // Back into the form: only what fits its question (restore.mjs), with a note when something did not.
+  function restore() {
+    const { answers: saved, dropped } = readAnswers(questions.map(described), storage.get("sessionStorage", storageKey));
+    if (dropped) note("not_restored");
     for (const question of questions) {
-      const value = saved[question.dataset.question];
+      const value = saved.get(question.dataset.question);
       if (value === undefined) continue;
-      const values = [].concat(value).map(String);
       const inputs = [...question.querySelectorAll("input, select, textarea")];
       switch (question.dataset.type) {
         case "ranking":
-          inputs.forEach((select, i) => { select.value = values[i] ?? ""; });
+          inputs.forEach((select, i) => { select.value = value[i] ?? ""; });
           break;
         case "slider":
-          inputs[0].value = values[0];
+          inputs[0].value = value;
           touchSlider(question);
           break;
         case "text":
-          inputs[0].value = values[0];
+          inputs[0].value = value;
           break;
         case "occupation":
-          if (saved[`${question.dataset.question}:label`]) {
-            showJobs({ question: question.dataset.question, jobs: [], keep: { uuid: values[0], label: saved[`${question.dataset.question}:label`] } });
-          }
+          showJobs({ question: question.dataset.question, jobs: [], keep: value });
           break;
         default:
-          for (const input of inputs) input.checked = values.includes(input.value);
+          for (const input of inputs) input.checked = [].concat(value).includes(input.value);
       }
+    }
+    if (dropped) save(); // what did not fit stays out, also after the next reload
+  }
+
+  // A question as restore.mjs needs it: what the form can hold.
+  function described(question) {
+    const { question: name, type } = question.dataset;
+    const inputs = [...question.querySelectorAll("input, select, textarea")];
+    switch (type) {
+      case "ranking":
+        return { name, type, places: inputs.length, options: [...inputs[0].options].map((o) => o.value).filter(Boolean) };
+      case "slider":
+        return { name, type, min: Number(inputs[0].min), max: Number(inputs[0].max) };
+      case "text":
+        return { name, type, maxLength: inputs[0].maxLength };
+      case "occupation":
+        return { name, type };
+      default:
+        return { name, type, options: inputs.map((i) => i.value) };
     }
   }
 
@@ -227,37 +247,49 @@ function start(form) {
     question.querySelector("[data-slider-value]").textContent = question.querySelector("input").value;
   }
 
-  // Earlier profiles the person chose to keep: [{date, scores: {scale: score}}], newest last.
+  // Earlier profiles the person chose to keep: [{date, scores: Map(scale -> score)}], newest last.
   function kept() {
-    try {
-      const list = JSON.parse(localStorage.getItem(keptKey) || "[]");
-      return Array.isArray(list) ? list.filter((k) => k && typeof k.date === "string" && k.scores) : [];
-    } catch {
-      return []; // unreadable: compare with nothing rather than fail
-    }
+    const { kept: list, dropped } = readKept(storage.get("localStorage", keptKey));
+    if (dropped) note("kept_not_restored");
+    return list;
   }
 
   function keep() {
-    const scores = Object.fromEntries(lastResult.scales.filter((s) => s.status === "scored").map((s) => [s.id, s.score]));
-    localStorage.setItem(keptKey, JSON.stringify([...kept(), { date: new Date().toISOString().slice(0, 10), scores }]));
+    const scored = lastResult.scales.filter((s) => s.status === "scored").map((s) => [s.id, s.score]);
+    const list = [...kept(), { date: new Date().toISOString().slice(0, 10), scores: scored }]
+      .map(({ date, scores }) => ({ date, scores: Object.fromEntries(scores) }));
+    if (!storage.set("localStorage", keptKey, JSON.stringify(list))) return; // the notice says why
     profile.querySelector("[data-keep]").disabled = true;
     status.textContent = ui.kept;
   }
 
+  // Everything of every check on this site, in this tab and on this device; then a clean form.
   function erase() {
-    sessionStorage.removeItem(storageKey);
-    localStorage.removeItem(keptKey);
+    storage.eraseAll();
+    clearTimeout(searching);
     form.reset();
     for (const question of questions.filter((q) => q.dataset.type === "slider")) {
       delete question.dataset.touched;
       question.querySelector("[data-slider-value]").textContent = ui.not_chosen;
     }
+    for (const results of form.querySelectorAll("[data-job-results]")) results.replaceChildren();
+    for (const none of form.querySelectorAll("[data-job-none]")) none.hidden = true;
+    for (const restoring of notice.querySelectorAll("[data-note$=not_restored]")) restoring.remove(); // about what is gone now
+    lastResult = null;
     profile.hidden = true;
     profile.dataset.state = "empty";
     current = 0;
     askWhatApplies();
     render();
     status.textContent = ui.erased;
+  }
+
+  // Once per note: a calm line above the questions, read out by screen readers.
+  function note(key) {
+    if (notice.querySelector(`[data-note=${key}]`)) return;
+    const line = Object.assign(document.createElement("p"), { textContent: ui[key] });
+    line.dataset.note = key;
+    notice.append(line);
   }
 
   function engineFailed(message) {
@@ -325,7 +357,7 @@ function start(form) {
       })})`;
       field("bar").style.width = `${(100 * (scale.score - scale.min)) / (scale.max - scale.min)}%`;
       field("norms").textContent = scale.norms ? fill(ui.norms, scale.norms) : "";
-      const before = earlier?.scores[scale.id];
+      const before = earlier?.scores.get(scale.id);
       if (typeof before === "number") {
         field("earlier").textContent = fill(ui.earlier, { date: longDate(earlier.date), score: number.format(before) });
       }
@@ -436,6 +468,34 @@ function start(form) {
     const option = [...question.querySelectorAll("option, input")].find((o) => o.value === value);
     return option.tagName === "OPTION" ? option.textContent : option.closest("label").querySelector("span").textContent;
   }
+}
+
+// Storage the browser may refuse (storage blocked, or full): every access goes
+// through here, a refusal is reported once and the page goes on in memory.
+function guardedStorage(refused) {
+  let told = false;
+  const attempt = (action, otherwise) => {
+    try {
+      return action();
+    } catch {
+      if (!told) refused();
+      told = true;
+      return otherwise;
+    }
+  };
+  const ourKeys = (area) => Array.from({ length: area.length }, (_, i) => area.key(i)).filter((k) => k?.startsWith(PREFIX));
+  return {
+    get: (area, key) => attempt(() => window[area].getItem(key), null),
+    set: (area, key, value) => attempt(() => {
+      window[area].setItem(key, value);
+      return true;
+    }, false),
+    eraseAll: () => {
+      for (const name of ["sessionStorage", "localStorage"]) {
+        attempt(() => ourKeys(window[name]).forEach((key) => window[name].removeItem(key)));
+      }
+    },
+  };
 }
 
 function fill(text, values) {

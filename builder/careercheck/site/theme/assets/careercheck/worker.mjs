@@ -37,7 +37,7 @@ self.onmessage = async ({ data }) => {
       self.postMessage({ type: "visible", visible: JSON.parse(visible) });
     } else if (data.type === "search") {
       const jobs = JSON.parse((await engine).search_json(await esco, data.query));
-      self.postMessage({ type: "jobs", question: data.question, jobs, keep: data.keep });
+      self.postMessage({ type: "jobs", question: data.question, query: data.query, jobs, keep: data.keep });
     } else if (data.type === "score") {
       const result = (await engine).score_json(await spec, JSON.stringify(data.answers), await occupations, await esco);
       self.postMessage({ type: "result", result: JSON.parse(result) });
