@@ -29,7 +29,7 @@ def test_every_question_type_ends_up_on_the_profile(visit: Visit) -> None:
     profile = visit.page.inner_text("[data-profile]")
     for conclusion in ("Keuzebegeleiding", "Twijfel", "Voltijd"):
         assert conclusion in profile
-    assert "Je interessecode is SEA. De letters staan voor: S (Sociaal), E (Ondernemend), A (Artistiek)." in profile
+    assert "Jouw code is SEA: S (Sociaal), E (Ondernemend), A (Creatief)." in profile
     assert "Met mijn coach praten" in profile  # the written answer
     assert "1. Zekerheid; 2. Samenwerken; 3. Vrijheid" in profile  # the ranking, in order
     assert "Waar krijg je energie van?\nMensen" in profile

@@ -104,6 +104,17 @@ class SeveralChoices(ChoiceQuestion):
         low, high = self.choice_limits
         return super().spec(check) | {"min_choices": low, "max_choices": high}
 
+    @property
+    def limits_message(self) -> tuple[str, dict[str, int]]:
+        """The catalogue key and numbers of the one sentence the page says about the limits,
+        so check texts need not say it (and it is never said twice)."""
+        low, high = self.choice_limits
+        if low == high:
+            return "choose_exactly", {"n": high}
+        if low == 1:
+            return ("choose_any", {}) if high == len(self.options) else ("choose_at_most", {"max": high})
+        return "choose_between", {"min": low, "max": high}
+
 
 class LikertQuestion(ScoredQuestion):
     """A statement answered on a scale of labelled points, e.g. from 'disagree' to 'agree'."""
@@ -120,9 +131,6 @@ class LikertQuestion(ScoredQuestion):
 
     def answer_scale(self, check: Check) -> Likert | None:
         return self.likert or check.likert
-
-    def anchors(self, check: Check) -> list[Text]:
-        return self.answer_scale(check).anchors
 
     def item_range(self, check: Check) -> tuple[float, float] | None:
         scale = self.answer_scale(check)
