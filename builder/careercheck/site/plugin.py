@@ -27,7 +27,7 @@ from careercheck.format.compile import scoring_spec
 from careercheck.format.loader import load_checks
 from careercheck.format.model import Check
 from careercheck.format.questions import ChoiceQuestion, OccupationQuestion
-from careercheck.format.readability import measure, participant_texts
+from careercheck.format.readability import readability_of
 from careercheck.format.reference import reference_markdown, schema_text
 from careercheck.format.texts import translator
 from careercheck.html_safety import line_of, unsafe_html
@@ -115,7 +115,7 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
                 log.warning(str(warning))
         for check in checks:
             if self.language in check.languages:
-                readability = measure(participant_texts(check, self.language))
+                readability = readability_of(check, self.language)
                 log.info(f"check '{check.id}' ({self.language}): {readability}")
                 for problem in readability.above_b1:
                     log.warning(f"check '{check.id}' ({self.language}) reads above B1: {problem}; shorten sentences, use shorter words")
