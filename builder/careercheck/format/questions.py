@@ -104,17 +104,6 @@ class SeveralChoices(ChoiceQuestion):
         low, high = self.choice_limits
         return super().spec(check) | {"min_choices": low, "max_choices": high}
 
-    @property
-    def limits_message(self) -> tuple[str, dict[str, int]]:
-        """The catalogue key and numbers of the one sentence the page says about the limits,
-        so check texts need not say it (and it is never said twice)."""
-        low, high = self.choice_limits
-        if low == high:
-            return "choose_exactly", {"n": high}
-        if low == 1:
-            return ("choose_any", {}) if high == len(self.options) else ("choose_at_most", {"max": high})
-        return "choose_between", {"min": low, "max": high}
-
 
 class LikertQuestion(ScoredQuestion):
     """A statement answered on a scale of labelled points, e.g. from 'disagree' to 'agree'."""

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from careercheck.format.compile import scoring_spec
@@ -152,7 +152,8 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
                 if not files.get_file_from_path(image):
                     log.warning(f"check '{check.id}': picture '{image}' is not in {config.docs_dir}; add it or correct 'src'")
         if self.config.reference:
-            files.append(File.generated(config, REFERENCE_PAGE, content=reference_markdown()))
+            # For authors, not participants: built and linked from the README, but not in the menu.
+            files.append(File.generated(config, REFERENCE_PAGE, content=reference_markdown(), inclusion=InclusionLevel.NOT_IN_NAV))
             self.other_language.setdefault(REFERENCE_PAGE, "en")
             files.append(File.generated(config, "schema/check.schema.json", content=schema_text()))
         if self.language == self.first_language:
@@ -315,7 +316,8 @@ def _page_source(check: Check, language: str) -> str:
     # The questions come from the template (theme/careercheck.html);
     # the Markdown holds only the title and the author's intro.
     t = translator(check, language)
-    front = {"template": "careercheck.html", "title": t(check.title)}
+    # No footer links to the previous and next page: the check's own "Verder" is the one way on.
+    front = {"template": "careercheck.html", "title": t(check.title), "hide": ["footer"]}
     return "---\n" + json.dumps(front, ensure_ascii=False) + f"\n---\n\n# {t(check.title)}\n\n{t(check.intro)}\n"
 
 
