@@ -72,7 +72,7 @@ def test_the_english_page_speaks_english(visit: Visit) -> None:
     visit.finish(SOCIAL | {"plan": "Talk to my coach"})
     profile = visit.page.inner_text("[data-profile]")
     assert "Your profile: Every question type" in profile
-    assert "Choice guidance" in profile and "Your interest code is SEA." in profile
+    assert "Choice guidance" in profile and "Your code is SEA: S (Social), E (Enterprising), A (Artistic)." in profile
     assert "1. Security; 2. Working together; 3. Freedom" in profile
 
 
