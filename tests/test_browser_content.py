@@ -92,7 +92,7 @@ def test_the_short_check_fits_small_screens_and_zooming_in(browser, server: str,
         assert axe_violations(visit) == []
 
 
-@pytest.mark.parametrize("path", ["/", "/privacy/", "/toegankelijkheid/", "/en/toegankelijkheid/"])
+@pytest.mark.parametrize("path", ["/", "/privacy/", "/toegankelijkheid/", "/en/", "/en/privacy/", "/en/toegankelijkheid/"])
 def test_the_information_pages_pass_axe(browser, server: str, path: str) -> None:
     with Visit(browser, server) as visit:
         visit.open(path)
