@@ -93,6 +93,6 @@ def feature_server(tmp_path_factory: pytest.TempPathFactory, host: Callable[[Pat
         copy(ROOT / name, project / name)
     for check in ("vraagtypen.yml", "objectnamen.yml"):
         shutil.copy(ROOT / "tests/fixtures" / check, project / "checks")
-    shutil.copytree(ROOT / "tests/fixtures/img", project / "docs/img")
+    shutil.copytree(ROOT / "tests/fixtures/img", project / "docs/img", dirs_exist_ok=True)  # beside the site's own pictures
     (project / "node_modules").symlink_to(ROOT / "node_modules")
     return host(build_site(project / "mkdocs.yml"))

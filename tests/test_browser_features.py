@@ -29,7 +29,7 @@ def test_every_question_type_ends_up_on_the_profile(visit: Visit) -> None:
     profile = visit.page.inner_text("[data-profile]")
     for conclusion in ("Keuzebegeleiding", "Twijfel", "Voltijd"):
         assert conclusion in profile
-    assert "Je interessecode is SEA. De letters staan voor: S (Sociaal), E (Ondernemend), A (Artistiek)." in profile
+    assert "Je interessecode is SEA: de drie soorten werk die het best bij je passen. S (Sociaal), E (Ondernemend), A (Creatief)." in profile
     assert "Met mijn coach praten" in profile  # the written answer
     assert "1. Zekerheid; 2. Samenwerken; 3. Vrijheid" in profile  # the ranking, in order
     assert "Waar krijg je energie van?\nMensen" in profile
@@ -72,7 +72,7 @@ def test_the_english_page_speaks_english(visit: Visit) -> None:
     visit.finish(SOCIAL | {"plan": "Talk to my coach"})
     profile = visit.page.inner_text("[data-profile]")
     assert "Your profile: Every question type" in profile
-    assert "Choice guidance" in profile and "Your interest code is SEA." in profile
+    assert "Choice guidance" in profile and "Your interest code is SEA: the three kinds of work that suit you best. S (Social), E (Enterprising), A (Artistic)." in profile
     assert "1. Security; 2. Working together; 3. Freedom" in profile
 
 

@@ -175,3 +175,16 @@ def test_scoring_spec_carries_no_question_wording(site: Path) -> None:
     spec = json.loads((site / "assets/careercheck/specs/werkenergie.nl.json").read_text())
     assert spec["questions"]["en2"] == {"type": "likert", "relevant": None, "min": 1, "max": 5}
     assert "Na een werkdag" not in json.dumps(spec, ensure_ascii=False)
+
+
+def test_check_pages_have_no_footer_links_beside_their_own_button(site: Path) -> None:
+    # Material's "Next: ..." footer would compete with the check's "Verder".
+    for check in ("kortecheck", "loopbaancheck"):
+        for page in (site / "checks" / check / "index.html", site / "en/checks" / check / "index.html"):
+            assert re.search(r'<nav class="md-footer__inner[^>]*\bhidden>', page.read_text()), page
+    assert not re.search(r'<nav class="md-footer__inner[^>]*\bhidden>', (site / "index.html").read_text())
+
+
+def test_the_privacy_page_links_to_the_accessibility_statement(site: Path) -> None:
+    assert 'href="../toegankelijkheid/"' in (site / "privacy/index.html").read_text()
+    assert 'href="../toegankelijkheid/"' in (site / "en/privacy/index.html").read_text()

@@ -48,3 +48,9 @@ def test_reference_page_and_schema_are_published(site: Path) -> None:
         for key in question_type.model_fields:
             assert f"<code>{key}</code>" in page
     assert (site / "schema/check.schema.json").read_text() == schema_text()
+
+
+def test_the_reference_is_for_authors_not_in_the_participants_menu(site: Path) -> None:
+    assert (site / "makers/check-format/index.html").is_file()
+    for page in ("index.html", "checks/kortecheck/index.html", "en/index.html", "privacy/index.html"):
+        assert "check-format" not in (site / page).read_text(), page

@@ -7,8 +7,11 @@ import json
 
 import pytest
 
+import re
+
 from careercheck import load_check, scoring_spec
-from careercheck_engine import score
+from careercheck.format.texts import translator
+from careercheck_engine import score, visible
 from conftest import ROOT
 
 PERSONAS = {p.stem: json.loads(p.read_text()) for p in sorted((ROOT / "tests/personas").glob("*.json"))}
@@ -16,6 +19,10 @@ PERSONAS = {p.stem: json.loads(p.read_text()) for p in sorted((ROOT / "tests/per
 
 def profile(persona: dict) -> dict:
     return score(scoring_spec(load_check(ROOT / persona["check"])), persona["answers"])
+
+
+def asked(check_file: str, answers: dict) -> list[str]:
+    return visible(scoring_spec(load_check(ROOT / check_file)), answers)["questions"]
 
 
 @pytest.mark.parametrize("name", PERSONAS)
@@ -31,3 +38,33 @@ def test_persona_gets_the_expected_profile(name: str) -> None:
     if "riasec" in expected:
         assert {k: result["riasec"][k] for k in expected["riasec"]} == expected["riasec"]
     assert result["quality"] == expected["quality"]
+    if "asked_scales" in expected:
+        assert [s["id"] for s in result["scales"]] == expected["asked_scales"]
+
+
+@pytest.mark.parametrize("name", PERSONAS)
+def test_persona_answers_only_what_they_are_asked(name: str) -> None:
+    # An answer to a question the person never saw would make the persona unrealistic.
+    persona = PERSONAS[name]
+    assert set(persona["answers"]) <= set(asked(persona["check"], persona["answers"]))
+
+
+WORK = re.compile(r"\b(je|jouw|mijn) (huidige |laatste )?(werk|beroep|baan|werkdag|werkgever)\b|\b(your|my) (current |last )?(work|job|working day|employer)\b", re.I)
+WORK_ONLY = {"kortecheck": {"e1", "e2", "e3", "e4"}, "loopbaancheck": {"aanleiding", "beroep", "laatste_beroep", "veranderd", "plezier", "waar"}}
+
+
+@pytest.mark.parametrize("check_id", WORK_ONLY)
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_school_leaver_is_not_asked_about_work(check_id: str, language: str) -> None:
+    check = load_check(ROOT / f"checks/{check_id}.yml")
+    shown = set(asked(f"checks/{check_id}.yml", {"situatie": "school"}))
+    assert not shown & WORK_ONLY[check_id]
+    t = translator(check, language)
+    texts = [t(text) for q in check.questions if q.name in shown for text in (q.label, q.hint) if text]
+    assert [text for text in texts if WORK.search(text)] == []
+
+
+@pytest.mark.parametrize("check_id", WORK_ONLY)
+def test_who_skips_the_situation_gets_the_questions_for_who_works(check_id: str) -> None:
+    shown = set(asked(f"checks/{check_id}.yml", {}))
+    assert WORK_ONLY[check_id] - {"laatste_beroep"} <= shown

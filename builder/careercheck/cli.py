@@ -11,7 +11,7 @@ from pathlib import Path
 
 from careercheck.format.loader import find_check_files, load_check, load_check_files
 from careercheck.problems import Problem, ProblemsFound
-from careercheck.format.readability import measure, participant_texts
+from careercheck.format.readability import readability_of
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -212,7 +212,7 @@ def _validate(paths: list[Path], strict: bool) -> int:
     above_b1 = 0
     for check in loaded.checks:
         for language in check.languages:
-            readability = measure(participant_texts(check, language))
+            readability = readability_of(check, language)
             above = f"; above B1: {'; '.join(readability.above_b1)}" if readability.above_b1 else ""
             above_b1 += bool(above)
             print(f"{check.id} ({language}): {readability}{above}")

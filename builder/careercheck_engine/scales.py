@@ -8,7 +8,9 @@ from typing import Any
 from careercheck_engine.answers import item_value
 
 
-def score_scale(scale: dict, questions: dict[str, dict], answers: dict[str, Any]) -> dict:
+def score_scale(scale: dict, questions: dict[str, dict], answers: dict[str, Any], shown: set[str] | None = None) -> dict:
+    """Score one scale from the ``answers`` to its items; ``shown`` are the questions the person
+    was asked (default: all), so items skipped by branching do not count as unanswered."""
     low, high = scale["range"]
     result: dict[str, Any] = {"id": scale["id"], "name": scale["name"], "min": low, "max": high, "items": len(scale["items"])}
     keyed: list[tuple[float, float]] = []  # (weight, keyed value)
@@ -21,7 +23,7 @@ def score_scale(scale: dict, questions: dict[str, dict], answers: dict[str, Any]
             value = question["min"] + question["max"] - value
         keyed.append((item["weight"], value))
     result["answered"] = len(keyed)
-    if len(keyed) < scale["min_answered"]:
+    if len(keyed) < needed(scale, shown):
         return result | {"status": "not_scored", "score": None, "band": None, "norms": None}
     total = math.fsum(w * v for w, v in keyed)
     answered_weight = math.fsum(w for w, _ in keyed)
@@ -39,6 +41,14 @@ def score_scale(scale: dict, questions: dict[str, dict], answers: dict[str, Any]
         "band": band_for(scale["bands"], value),
         "norms": normed(scale["norms"], value) if scale["norms"] else None,
     }
+
+
+def needed(scale: dict, shown: set[str] | None) -> int:
+    """The fewest answers for a score: the author's number, or half of the items the person was
+    shown, rounded up; never more than were shown (branching may hide some items)."""
+    asked = [i for i in scale["items"] if shown is None or i["q"] in shown]
+    fewest = scale["min_answered"] or math.ceil(len(asked) / 2)
+    return max(1, min(fewest, len(asked)))
 
 
 def band_for(bands: list[dict], value: float) -> dict:

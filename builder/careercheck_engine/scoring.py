@@ -27,13 +27,17 @@ def score(spec: Spec, answers: dict[str, Any], occupations: list[dict] | None = 
     is from the person's current job."""
     valid, ignored, visible = clean(spec, answers)
     letters = {scale_id: letter for letter, scale_id in (spec["riasec"] or {}).items()}
-    scales = [score_scale(scale, spec["questions"], valid) | {"letter": letters.get(scale["id"])} for scale in spec["scales"]]
+    shown = set(visible["questions"])
+    # A scale none of whose questions were shown (branching) is not part of the profile.
+    asked = [scale for scale in spec["scales"] if any(item["q"] in shown for item in scale["items"])]
+    scales = [score_scale(scale, spec["questions"], valid, shown) | {"letter": letters.get(scale["id"])} for scale in asked]
     by_id = {s["id"]: {"score": s["score"], "band": s["band"] and s["band"]["id"], **_norm_fields(s)} for s in scales}
-    riasec = interests({k: by_id[v]["score"] for k, v in spec["riasec"].items()}) if spec["riasec"] else None
+    riasec = interests({k: by_id.get(v, {}).get("score") for k, v in spec["riasec"].items()}) if spec["riasec"] else None
     matching = spec.get("matching")
     options = current = None
-    if matching and matching.get("current_job") in valid and esco_json:
-        current = find(esco_json, valid[matching["current_job"]])
+    job = next((valid[name] for name in (matching or {}).get("current_job") or [] if name in valid), None)
+    if job and esco_json:
+        current = find(esco_json, job)
     if matching and occupations is not None:
         options = match(riasec, valid.get(matching["values"], []), valid.get(matching["skills"], []), occupations, current)
     return {

@@ -6,7 +6,6 @@ intro. It is the contract between the builder and the engine.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from careercheck.format.conditions import compile_condition
@@ -51,7 +50,8 @@ def scoring_spec(check: Check, language: str | None = None) -> dict[str, Any]:
             for c in check.conclusions
         ],
         "quality": {"straight_lining": check.quality.straight_lining, "pairs": [list(p) for p in check.quality.pairs]},
-        "matching": check.matching and check.matching.model_dump(),
+        # current_job as a list always, so the engine reads one shape.
+        "matching": check.matching and check.matching.model_dump() | {"current_job": check.matching.job_questions},
     }
 
 
@@ -66,8 +66,8 @@ def _scale(check: Check, scale, t) -> dict[str, Any]:
         "id": scale.id,
         "name": t(scale.name),
         "method": scale.method,
-        # Default: a score needs at least half of the scale's questions answered.
-        "min_answered": scale.min_answered or math.ceil(len(items) / 2),
+        # None: the engine asks half of the items the person was shown (branching may hide some).
+        "min_answered": scale.min_answered,
         "items": [{"q": q.name, "weight": q.weight, "reverse": isinstance(q, LikertQuestion) and q.reverse} for q in items],
         "range": [low, high],
         "norms": scale.norms

@@ -115,7 +115,17 @@ class Matching(Strict):
 
     values: Identifier | None = Field(default=None, description="A ranking question of work values; its option values are the ids occupation pages use.")
     skills: Identifier | None = Field(default=None, description="A multiple-choice question of skills; its option values are the ids occupation pages use.")
-    current_job: Identifier | None = Field(default=None, description="An occupation question: options then say how far they are from this job.")
+    current_job: Identifier | list[Identifier] | None = Field(
+        default=None,
+        description="An occupation question: options then say how far they are from this job. Several (e.g. the current job for "
+        "who works, the last job for who looks for work): the first one answered counts.",
+    )
+
+    @property
+    def job_questions(self) -> list[str]:
+        """The occupation questions of ``current_job``, as a list."""
+        job = self.current_job
+        return [job] if isinstance(job, str) else list(job or [])
 
 
 class Check(Strict):

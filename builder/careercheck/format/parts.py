@@ -62,3 +62,7 @@ class Likert(Strict):
 
     points: int = Field(ge=2, le=11, description="Number of answer options, scored 1..points.")
     anchors: list[Text] = Field(description="One label per point, lowest first.")
+    faces: bool = Field(
+        default=False,
+        description="Show a face beside each anchor, from sad to happy, for readers who lean on pictures. The word stays the label.",
+    )

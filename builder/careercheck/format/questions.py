@@ -121,9 +121,6 @@ class LikertQuestion(ScoredQuestion):
     def answer_scale(self, check: Check) -> Likert | None:
         return self.likert or check.likert
 
-    def anchors(self, check: Check) -> list[Text]:
-        return self.answer_scale(check).anchors
-
     def item_range(self, check: Check) -> tuple[float, float] | None:
         scale = self.answer_scale(check)
         return (1, scale.points) if scale else None

@@ -172,8 +172,9 @@ def _riasec_and_quality(check: Check) -> Iterator[Finding]:
                 yield Finding(("riasec", letter), f"riasec {letter} names scale '{scale}', which is not defined")
     questions = {q.name: q for _, q in question_locations(check)}
     if check.matching:
-        for key, kind in (("values", "ranking"), ("skills", "multiple"), ("current_job", "occupation")):
-            name = getattr(check.matching, key)
+        named = [("values", "ranking", check.matching.values), ("skills", "multiple", check.matching.skills)]
+        named += [("current_job", "occupation", name) for name in check.matching.job_questions]
+        for key, kind, name in named:
             if name and (name not in questions or questions[name].type != kind):
                 yield Finding(("matching", key), f"matching {key} must name a {kind} question; '{name}' is not one")
     for index, pair in enumerate(check.quality.pairs):

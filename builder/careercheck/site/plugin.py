@@ -20,14 +20,14 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from careercheck.format.compile import scoring_spec
 from careercheck.format.loader import load_checks
 from careercheck.format.model import Check
 from careercheck.format.questions import ChoiceQuestion, OccupationQuestion
-from careercheck.format.readability import measure, participant_texts
+from careercheck.format.readability import readability_of
 from careercheck.format.reference import reference_markdown, schema_text
 from careercheck.format.texts import translator
 from careercheck.html_safety import line_of, unsafe_html
@@ -115,7 +115,7 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
                 log.warning(str(warning))
         for check in checks:
             if self.language in check.languages:
-                readability = measure(participant_texts(check, self.language))
+                readability = readability_of(check, self.language)
                 log.info(f"check '{check.id}' ({self.language}): {readability}")
                 for problem in readability.above_b1:
                     log.warning(f"check '{check.id}' ({self.language}) reads above B1: {problem}; shorten sentences, use shorter words")
@@ -152,7 +152,8 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
                 if not files.get_file_from_path(image):
                     log.warning(f"check '{check.id}': picture '{image}' is not in {config.docs_dir}; add it or correct 'src'")
         if self.config.reference:
-            files.append(File.generated(config, REFERENCE_PAGE, content=reference_markdown()))
+            # For authors, not participants: built and linked from the README, but not in the menu.
+            files.append(File.generated(config, REFERENCE_PAGE, content=reference_markdown(), inclusion=InclusionLevel.NOT_IN_NAV))
             self.other_language.setdefault(REFERENCE_PAGE, "en")
             files.append(File.generated(config, "schema/check.schema.json", content=schema_text()))
         if self.language == self.first_language:
@@ -315,7 +316,8 @@ def _page_source(check: Check, language: str) -> str:
     # The questions come from the template (theme/careercheck.html);
     # the Markdown holds only the title and the author's intro.
     t = translator(check, language)
-    front = {"template": "careercheck.html", "title": t(check.title)}
+    # No footer links to the previous and next page: the check's own "Verder" is the one way on.
+    front = {"template": "careercheck.html", "title": t(check.title), "hide": ["footer"]}
     return "---\n" + json.dumps(front, ensure_ascii=False) + f"\n---\n\n# {t(check.title)}\n\n{t(check.intro)}\n"
 
 
