@@ -1,5 +1,5 @@
-"""Phone first: every page type fits a 320 px screen (WCAG 1.4.10 reflow, which is also 1280 px at 400 %
-and close to 640 px at 200 %) and a 360 px phone without sideways scrolling; a scale reads as one row or
+"""Phone first: every page type fits a 320 px screen (WCAG 1.4.10 reflow: 1280 px at 400 % zoom), a 360 px
+phone and 640 px (1280 px at 200 %) without sideways scrolling; a scale reads as one row or
 one column; the check's targets are a finger's size; fields can be seen; axe finds nothing, in both
 languages, on a phone and on a desktop."""
 
@@ -17,6 +17,7 @@ from test_browser import Visit, axe_violations
 pytestmark = pytest.mark.browser
 
 PHONES = (320, 360)
+ZOOMED = 640  # a 1280 px screen at 200 % zoom
 DESKTOP = 1280
 HEIGHT = 800
 # One page of every kind that is not a check, in both languages. The 404 page by its own address: the
@@ -71,23 +72,41 @@ def persona(check: str) -> dict:
     return json.loads((ROOT / f"tests/personas/{PERSONAS[check]}.json").read_text())["answers"]
 
 
-def walk(visit: Visit, check: str, language: str, at_each: Callable[[str], None]) -> None:
-    """Through every section of a check, answering as its persona, and on to the filled-in profile;
-    `at_each` looks at every screen on the way, named for the messages of a failing test."""
+def looked_at(visit: Visit, widths, probe: Callable[[Visit], list[str]], screen: str) -> list[str]:
+    """What `probe` finds on the screen at each width, each finding named for its screen and width."""
+    found = []
+    for width in widths:
+        visit.page.set_viewport_size({"width": width, "height": HEIGHT})
+        found += [f"{screen} at {width} px: {finding}" for finding in probe(visit)]
+    return found
+
+
+def walk(visit: Visit, check: str, language: str, widths, probe: Callable[[Visit], list[str]]) -> list[str]:
+    """Through every section of a check, answering as its persona, and on to the filled-in profile:
+    what `probe` finds on each screen at each width."""
     visit.open(("" if language == "nl" else "/en") + f"/checks/{check}/")
-    page, answers = visit.page, persona(check)
+    page, answers, found = visit.page, persona(check), []
     submit = page.locator("form[data-check] button[type=submit]")
     page.wait_for_selector("form[data-engine=ready]", state="attached")
     for section in range(1, 50):
         visit.answer(answers)
-        at_each(f"{language} {check} section {section}")
+        found += looked_at(visit, widths, probe, f"{language} {check} section {section}")
         last = submit.text_content() == submit.get_attribute("data-finish")
         submit.click()
         if last:
             page.wait_for_selector("[data-profile][data-state=ready]")
-            at_each(f"{language} {check} profile")
-            return
+            return found + looked_at(visit, widths, probe, f"{language} {check} profile")
     raise AssertionError("the check never reached its last section")
+
+
+def sideways(visit: Visit) -> list[str]:
+    scroll = visit.page.evaluate(SIDEWAYS)
+    return [f"scrolls {scroll} px sideways"] if scroll else []
+
+
+def sideways_or_small(visit: Visit) -> list[str]:
+    small = [t for t in visit.page.evaluate(TARGETS) if t["width"] < FINGER or t["height"] < FINGER]
+    return sideways(visit) + [f"{t['what']!r} is {t['width']:.0f}x{t['height']:.0f}" for t in small]
 
 
 @pytest.fixture
@@ -96,61 +115,30 @@ def visit(browser, server: str) -> Iterator[Visit]:
         yield visit
 
 
-def at_widths(visit: Visit, widths, look: Callable[[int], None]) -> None:
-    for width in widths:
-        visit.page.set_viewport_size({"width": width, "height": HEIGHT})
-        look(width)
-
-
 @pytest.mark.parametrize("path", PAGES)
-def test_pages_fit_a_phone_without_sideways_scrolling(visit: Visit, path: str) -> None:
+def test_pages_fit_a_phone_and_200_percent_zoom_without_sideways_scrolling(visit: Visit, path: str) -> None:
     visit.open(path)
-    overflow = {}
-    at_widths(visit, PHONES, lambda width: overflow.update({width: visit.page.evaluate(SIDEWAYS)}))
-    assert overflow == {width: 0 for width in PHONES}
+    assert looked_at(visit, (*PHONES, ZOOMED), sideways, path) == []
 
 
 @pytest.mark.parametrize(("check", "language"), CHECKS)
 def test_every_section_of_a_check_and_its_profile_fit_a_phone_with_finger_sized_targets(
     visit: Visit, check: str, language: str
 ) -> None:
-    problems: list[str] = []
-
-    def look(screen: str) -> None:
-        def at(width: int) -> None:
-            if sideways := visit.page.evaluate(SIDEWAYS):
-                problems.append(f"{screen} at {width} px scrolls {sideways} px sideways")
-            small = [t for t in visit.page.evaluate(TARGETS) if t["width"] < FINGER or t["height"] < FINGER]
-            problems.extend(f"{screen} at {width} px: {t['what']!r} is {t['width']:.0f}x{t['height']:.0f}" for t in small)
-
-        at_widths(visit, (*PHONES, DESKTOP), at)
-
-    walk(visit, check, language, look)
-    assert problems == []
+    assert walk(visit, check, language, (*PHONES, ZOOMED, DESKTOP), sideways_or_small) == []
 
 
 @pytest.mark.parametrize(("check", "language"), CHECKS)
 def test_every_section_of_a_check_and_its_profile_pass_axe_on_a_phone_and_a_desktop(
     visit: Visit, check: str, language: str
 ) -> None:
-    found: list[str] = []
-
-    def look(screen: str) -> None:
-        def at(width: int) -> None:
-            found.extend(f"{screen} at {width} px: {violation}" for violation in axe_violations(visit))
-
-        at_widths(visit, (360, DESKTOP), at)
-
-    walk(visit, check, language, look)
-    assert found == []
+    assert walk(visit, check, language, (360, DESKTOP), axe_violations) == []
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_pages_pass_axe_on_a_phone_and_a_desktop(visit: Visit, path: str) -> None:
     visit.open(path)
-    found: dict[int, list[str]] = {}
-    at_widths(visit, (360, DESKTOP), lambda width: found.update({width: axe_violations(visit)}))
-    assert found == {360: [], DESKTOP: []}
+    assert looked_at(visit, (360, DESKTOP), axe_violations, path) == []
 
 
 def test_a_five_point_scale_is_one_column_on_a_phone_and_one_row_on_a_desktop(visit: Visit) -> None:
