@@ -1,0 +1,187 @@
+"""Phone first: every page type fits a 320 px screen (WCAG 1.4.10 reflow: 1280 px at 400 % zoom), a 360 px
+phone and 640 px (1280 px at 200 %) without sideways scrolling; a scale reads as one row or
+one column; the check's targets are a finger's size; fields can be seen; axe finds nothing, in both
+languages, on a phone and on a desktop."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from test_browser import Visit, axe_violations
+
+pytestmark = pytest.mark.browser
+
+PHONES = (320, 360)
+ZOOMED = 640  # a 1280 px screen at 200 % zoom
+DESKTOP = 1280
+HEIGHT = 800
+# One page of every kind that is not a check, in both languages. The 404 page by its own address: the
+# preview server answers an unknown one with its own page, nginx with this one.
+PAGES = ["/", "/beroepen/kok/", "/beroepen/", "/arbeidsmarkt/", "/privacy/", "/over-deze-informatie/", "/404.html"]
+PAGES = PAGES + ["/en" + path for path in PAGES]
+PERSONAS = {
+    "kortecheck": "linda-kort-wil-verder",
+    "loopbaancheck": "ahmed-magazijn-na-reorganisatie",
+}
+CHECKS = [(check, language) for check in PERSONAS for language in ("nl", "en")]
+CATALOGUE = {language: yaml.safe_load((ROOT / f"builder/careercheck/site/catalogue/{language}.yml").read_text())
+             for language in ("nl", "en")}
+FINGER = 44  # CSS px: WCAG 2.5.5's size, well above 2.5.8's minimum of 24
+
+SIDEWAYS = "document.documentElement.scrollWidth - window.innerWidth"
+# Everything a person taps in the check and its profile, as far as it is on screen.
+TARGETS = """() => [...document.querySelectorAll(`.cc-page :is(a, button, summary, select, textarea,
+    input:not([type=radio], [type=checkbox]), label.cc-choice)`)].filter((e) => e.checkVisibility())
+  .map((e) => { const r = e.getBoundingClientRect();
+    return {what: `${e.tagName} ${e.textContent.trim().slice(0, 40)}`, width: r.width, height: r.height}; })"""
+# A field's border colour and the colour behind it, the nearest background that is not transparent.
+BORDER_AND_BACKGROUND = """(e) => { const colour = getComputedStyle(e).borderTopColor;
+  for (let at = e; at; at = at.parentElement) {
+    const behind = getComputedStyle(at).backgroundColor;
+    if (!/rgba\\(.*, 0\\)$/.test(behind) && behind !== "transparent") return [colour, behind];
+  }
+  return [colour, "rgb(255, 255, 255)"]; }"""
+
+
+def rgba(css: str) -> tuple[float, float, float, float]:
+    parts = [float(p) for p in css[css.index("(") + 1:-1].replace("/", ",").replace(" ", ",").split(",") if p]
+    return (*parts[:3], parts[3] if len(parts) > 3 else 1.0)
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio, a translucent foreground laid over its background first."""
+    *fg, alpha = rgba(foreground)
+    bg = rgba(background)[:3]
+    mixed = [alpha * f + (1 - alpha) * b for f, b in zip(fg, bg)]
+
+    def luminance(rgb) -> float:
+        channels = [c / 255 for c in rgb]
+        r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(mixed), luminance(bg)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def persona(check: str) -> dict:
+    return json.loads((ROOT / f"tests/personas/{PERSONAS[check]}.json").read_text())["answers"]
+
+
+def looked_at(visit: Visit, widths, probe: Callable[[Visit], list[str]], screen: str) -> list[str]:
+    """What `probe` finds on the screen at each width, each finding named for its screen and width."""
+    found = []
+    for width in widths:
+        visit.page.set_viewport_size({"width": width, "height": HEIGHT})
+        found += [f"{screen} at {width} px: {finding}" for finding in probe(visit)]
+    return found
+
+
+def walk(visit: Visit, check: str, language: str, widths, probe: Callable[[Visit], list[str]]) -> list[str]:
+    """Through every section of a check, answering as its persona, and on to the filled-in profile:
+    what `probe` finds on each screen at each width."""
+    visit.open(("" if language == "nl" else "/en") + f"/checks/{check}/")
+    page, answers, found = visit.page, persona(check), []
+    submit = page.locator("form[data-check] button[type=submit]")
+    page.wait_for_selector("form[data-engine=ready]", state="attached")
+    for section in range(1, 50):
+        visit.answer(answers)
+        found += looked_at(visit, widths, probe, f"{language} {check} section {section}")
+        last = submit.text_content() == submit.get_attribute("data-finish")
+        submit.click()
+        if last:
+            page.wait_for_selector("[data-profile][data-state=ready]")
+            return found + looked_at(visit, widths, probe, f"{language} {check} profile")
+    raise AssertionError("the check never reached its last section")
+
+
+def sideways(visit: Visit) -> list[str]:
+    scroll = visit.page.evaluate(SIDEWAYS)
+    return [f"scrolls {scroll} px sideways"] if scroll else []
+
+
+def sideways_or_small(visit: Visit) -> list[str]:
+    small = [t for t in visit.page.evaluate(TARGETS) if t["width"] < FINGER or t["height"] < FINGER]
+    return sideways(visit) + [f"{t['what']!r} is {t['width']:.0f}x{t['height']:.0f}" for t in small]
+
+
+@pytest.fixture
+def visit(browser, server: str) -> Iterator[Visit]:
+    with Visit(browser, server, viewport={"width": DESKTOP, "height": HEIGHT}) as visit:
+        yield visit
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_fit_a_phone_and_200_percent_zoom_without_sideways_scrolling(visit: Visit, path: str) -> None:
+    visit.open(path)
+    assert looked_at(visit, (*PHONES, ZOOMED), sideways, path) == []
+
+
+@pytest.mark.parametrize(("check", "language"), CHECKS)
+def test_every_section_of_a_check_and_its_profile_fit_a_phone_with_finger_sized_targets(
+    visit: Visit, check: str, language: str
+) -> None:
+    assert walk(visit, check, language, (*PHONES, ZOOMED, DESKTOP), sideways_or_small) == []
+
+
+@pytest.mark.parametrize(("check", "language"), CHECKS)
+def test_every_section_of_a_check_and_its_profile_pass_axe_on_a_phone_and_a_desktop(
+    visit: Visit, check: str, language: str
+) -> None:
+    assert walk(visit, check, language, (360, DESKTOP), axe_violations) == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_pass_axe_on_a_phone_and_a_desktop(visit: Visit, path: str) -> None:
+    visit.open(path)
+    assert looked_at(visit, (360, DESKTOP), axe_violations, path) == []
+
+
+def test_a_five_point_scale_is_one_column_on_a_phone_and_one_row_on_a_desktop(visit: Visit) -> None:
+    visit.open("/checks/kortecheck/")
+    visit.page.wait_for_selector("form[data-engine=ready]", state="attached")
+    visit.answer({"vraag": "verder"})
+    visit.page.click("form[data-check] button[type=submit]")
+    options = visit.page.locator("[data-question=e1] .cc-choice")
+    assert options.count() == 5
+
+    def boxes() -> list[dict]:
+        return [options.nth(i).bounding_box() for i in range(5)]
+
+    for width in PHONES:
+        visit.page.set_viewport_size({"width": width, "height": HEIGHT})
+        xs, ys = {round(b["x"]) for b in boxes()}, [b["y"] for b in boxes()]
+        assert len(xs) == 1 and ys == sorted(ys), f"not one column at {width} px"
+    visit.page.set_viewport_size({"width": DESKTOP, "height": HEIGHT})
+    row = boxes()
+    assert len({round(b["y"]) for b in row}) == 1, "not one row on a desktop"
+    assert len({round(b["width"]) for b in row}) == 1, "the points are not equally wide"
+    assert [b["x"] for b in row] == sorted(b["x"] for b in row)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_fields_can_be_seen_and_the_job_search_gives_an_example(browser, server: str, language: str) -> None:
+    # Without scripts every section is on screen at once: all the check's fields in one look.
+    with Visit(browser, server, java_script_enabled=False, viewport={"width": 320, "height": HEIGHT}) as visit:
+        visit.open(("" if language == "nl" else "/en") + "/checks/loopbaancheck/")
+        page = visit.page
+        search = page.locator("[data-job-search]")
+        assert search.get_attribute("placeholder") == CATALOGUE[language]["job_example"]
+        label = page.locator(f"label[for='{search.get_attribute('id')}']")
+        assert label.is_visible() and label.text_content().strip() == CATALOGUE[language]["job_search"]
+        fields = page.locator(".cc-question :is(textarea, select, input[type=search])")
+        assert fields.count() > 5
+        for field in fields.all():
+            box = field.bounding_box()
+            assert box["height"] >= FINGER, field.evaluate("e => e.outerHTML.slice(0, 80)")
+            assert contrast(*field.evaluate(BORDER_AND_BACKGROUND)) >= 3, field.evaluate("e => e.outerHTML.slice(0, 80)")
+        # The ranking's choices: as wide as their question allows, the arrow inside the screen.
+        for select in page.locator("[data-type=ranking] select").all():
+            box = select.bounding_box()
+            place = select.evaluate("e => e.closest('.cc-ranking').getBoundingClientRect().width")
+            assert abs(box["width"] - place) < 1 and box["x"] + box["width"] <= 320
+        assert page.evaluate(SIDEWAYS) == 0
