@@ -97,7 +97,6 @@ function start(form) {
     console.error("careercheck:", message);
     delete form.dataset.engine;
     failure.hidden = false;
-    if (profile.dataset.state === "pending") failure.focus();
   }
 
   function retry() {
@@ -154,9 +153,9 @@ function start(form) {
 
   async function finish() {
     openNote.hidden = true;
-    if (engine.state === "failed") return engineFailed("still not loaded");
-    status.textContent = ui.busy;
     profile.dataset.state = "pending";
+    if (engine.state === "failed") return notScored("the engine is not loaded");
+    status.textContent = ui.busy;
     try {
       const result = await engine.request("score", { answers: answersOf(questions) });
       if (profile.dataset.state !== "pending") return; // erased meanwhile
@@ -166,11 +165,16 @@ function start(form) {
       status.textContent = ui.done;
       profile.focus();
     } catch (error) {
-      if (profile.dataset.state !== "pending") return;
-      console.error("careercheck:", error.message);
-      profile.dataset.state = "error";
-      status.textContent = ui.failed; // the button stays: asking again is trying again
+      if (profile.dataset.state === "pending") notScored(error.message);
     }
+  }
+
+  // The button stays: asking again is trying again (after "Probeer opnieuw" when the engine did not load).
+  function notScored(message) {
+    console.error("careercheck:", message);
+    profile.dataset.state = "error";
+    status.textContent = ui.failed;
+    if (engine.state === "failed") failure.focus();
   }
 
   async function search(question, query) {
