@@ -214,6 +214,20 @@ def test_an_engine_that_cannot_load_is_said_at_once_and_try_again_loads_it(visit
     assert "Jouw profiel" in visit.page.inner_text("[data-profile]")
 
 
+def test_without_the_engine_every_question_can_be_printed_to_answer_on_paper(visit: Visit) -> None:
+    visit.context.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    visit.open("/checks/werkenergie/")
+    visit.page.locator("[data-engine-failed]").wait_for()
+    # What the page looks like while it prints: the print dialog itself cannot be seen here.
+    visit.page.evaluate("window.print = () => { window.printing = document.querySelector('.cc-page').dataset.print; }")
+    visit.page.get_by_role("button", name="Print de vragen").click()
+    assert visit.page.evaluate("window.printing") == "questions"
+    visit.page.evaluate("document.querySelector('.cc-page').dataset.print = 'questions'")
+    visit.page.emulate_media(media="print")
+    assert visit.page.locator("fieldset.cc-question:visible").count() == 16  # every screen's questions
+    assert not visit.page.locator("form[data-check] button:visible").count()
+
+
 BREAK_ONCE = """(type) => {
     const post = Worker.prototype.postMessage;
     let broken = false;
@@ -257,7 +271,7 @@ def test_the_short_check_can_be_done_with_the_keyboard_alone(visit: Visit) -> No
         page.keyboard.press(key)
         keys.append(key)
         if page.evaluate("document.activeElement.closest('form[data-check]') !== null"):
-            assert page.evaluate(FOCUS_SHOWN), f"focus not visible after {keys}"
+            assert page.evaluate(FOCUS_SHOWN), f"focus not visible on {page.evaluate('document.activeElement.outerHTML')[:80]} after {keys}"
 
     def tab_to(selector: str) -> None:
         for _ in range(60):
