@@ -7,22 +7,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from test_browser import SLOW, Visit
+from test_browser import SLOW, Visit, visit  # noqa: F401 - visit: the fixture, one visitor of the example site
 
 pytestmark = pytest.mark.browser
 
 WIDTHS = [320, 360]
 SUBMIT = "form[data-check] button[type=submit]"
 STATEMENTS = "[data-type=likert]:visible, [data-type=yes_no]:visible"
-
-
-@pytest.fixture
-def visit(browser, server: str) -> Iterator[Visit]:
-    with Visit(browser, server) as visit:
-        yield visit
 
 
 def narrow(browser, server: str, width: int) -> Visit:
@@ -61,6 +56,21 @@ def focused_heading(visit: Visit) -> str:
 
 
 # --- pace and place ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("page", ["checks/kortecheck/index.html", "en/checks/kortecheck/index.html"])
+def test_every_language_site_loads_the_shared_page_script_and_all_its_modules(site: Path, page: str) -> None:
+    (script,) = re.findall(r'<script type="module" src="([^"]+)"', (site / page).read_text())
+    first = (site / page).parent.joinpath(script).resolve()
+    assert first == (site / "assets/careercheck/check.js").resolve()
+    todo, found = [first], set()
+    while todo:
+        module = todo.pop()
+        found.add(module.name)
+        imported = re.findall(r'(?:from |new URL\()"\./([\w.]+)"', module.read_text())
+        todo += [module.with_name(name) for name in imported if name not in found]
+    assert found == {"check.js", "answers.mjs", "controls.mjs", "engine.mjs", "messages.mjs", "profile.mjs",
+                     "restore.mjs", "steps.mjs", "storage.mjs", "worker.mjs"}
+
 
 def test_the_time_and_the_parts_are_shown_at_the_start(visit: Visit) -> None:
     visit.open("/checks/loopbaancheck/")
@@ -189,6 +199,16 @@ def test_many_open_questions_are_pointed_out_before_the_profile(browser, server:
         visit.page.click(SUBMIT)
         visit.page.click("[data-open-finish]")
         visit.page.wait_for_selector("[data-profile][data-state=ready]")
+
+
+def test_asking_for_the_profile_again_past_the_open_questions_note_finishes(visit: Visit) -> None:
+    ready(visit, "/checks/kortecheck/")
+    for _ in every_screen(visit):
+        pass
+    visit.page.click(SUBMIT)
+    assert visit.page.locator("[data-open-note]").is_visible()
+    visit.page.click(SUBMIT)  # the note is a question, never a wall
+    visit.page.wait_for_selector("[data-profile][data-state=ready]")
 
 
 # --- an engine that fails -------------------------------------------------------------------------------

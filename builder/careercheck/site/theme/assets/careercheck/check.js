@@ -138,10 +138,11 @@ function start(form) {
     } finally {
       moving = false;
     }
+    const noted = !openNote.hidden; // the note was said: asking again is finishing
     openNote.hidden = true;
     if (!screens.atEnd()) return screens.next();
     const open = screens.applying().filter(isOpen).length;
-    if (open * 4 > screens.applying().length) return askAboutOpen(open);
+    if (!noted && open * 4 > screens.applying().length) return askAboutOpen(open);
     finish();
   }
 
