@@ -53,7 +53,7 @@ def test_moving_on_waits_for_what_now_applies(visit: Visit) -> None:
     visit.page.check("[data-question=werk] input[value=yes]")
     visit.page.click("form[data-check] button[type=submit]")  # at once, before the engine has answered
     visit.settled()
-    assert visit.page.inner_text("[data-progress-text]") == "Deel 2 van 3: Interesses"
+    assert visit.page.inner_text("[data-progress-text]") == "Deel 2 van 3, scherm 1 van 2: Interesses"
 
 
 def test_a_slider_left_alone_is_not_an_answer(visit: Visit) -> None:
@@ -106,15 +106,14 @@ def test_answers_of_every_type_survive_a_reload(visit: Visit) -> None:
 def test_a_failing_engine_never_leaves_the_person_stuck(visit: Visit) -> None:
     visit.open(CHECK)
     visit.page.wait_for_selector("form[data-engine=ready]", state="attached")
-    # From now on the engine fails: the next question about what applies gets an error, not an answer.
+    # From now on the engine fails: every question about what applies gets an error, not an answer.
     visit.page.evaluate("""() => {
         const post = Worker.prototype.postMessage;
         Worker.prototype.postMessage = function (message) {
-            if (message.type === "visible") return this.onmessage({ data: { type: "error", message: "test" } });
-            return post.call(this, message);
+            return post.call(this, message.type === "visible" ? { ...message, type: "no-such-request" } : message);
         };
     }""")
     visit.page.check("[data-question=werk] input[value=yes]")
     visit.page.click("form[data-check] button[type=submit]")
     visit.settled()
-    assert visit.page.inner_text("[data-progress-text]") == "Deel 2 van 3: Interesses"
+    assert visit.page.inner_text("[data-progress-text]") == "Deel 2 van 3, scherm 1 van 2: Interesses"

@@ -47,7 +47,7 @@ def test_erase_everything_erases_every_check_and_clears_the_screen(visit: Visit)
     visit.answer({"aanleiding": "reorganisatie", "beroep": AHMED_JOB})
     visit.page.evaluate("localStorage.setItem('other-site-part', 'stays')")  # not ours: left alone
     assert stored(visit) == {
-        "s": ["careercheck:kortecheck:answers", "careercheck:loopbaancheck:answers"],
+        "s": ["careercheck:kortecheck:answers", "careercheck:kortecheck:place", "careercheck:loopbaancheck:answers"],
         "l": ["careercheck:kortecheck:kept"],
     }
 

@@ -1,5 +1,7 @@
 // The engine in a module worker: Pyodide starts as soon as the page opens, so
 // it is ready by the time the person is done. Self-hosted, same origin only.
+// Every request comes with an id and is answered with it, {id, value} or
+// {id, error}, so the page handles a failure where it asked.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 const engine = (async () => {
@@ -13,9 +15,9 @@ let occupations = Promise.resolve("null"); // the site's occupation index, for c
 let esco = Promise.resolve(""); // ESCO's occupations, for checks that ask for a job
 
 // Pyodide's loader reports some failures (a missing wasm file) only as an
-// unhandled rejection: pass every such failure on, or the page waits forever.
+// unhandled rejection: the engine cannot load then, and the page must know.
 self.addEventListener("unhandledrejection", (event) => {
-  self.postMessage({ type: "error", message: String(event.reason) });
+  self.postMessage({ failed: String(event.reason) });
 });
 
 async function fetchText(url) {
@@ -24,25 +26,30 @@ async function fetchText(url) {
   return response.text();
 }
 
-self.onmessage = async ({ data }) => {
+const handlers = {
+  async init({ specUrl, occupationsUrl, escoUrl }) {
+    spec = fetchText(specUrl);
+    if (occupationsUrl) occupations = fetchText(occupationsUrl);
+    if (escoUrl) esco = fetchText(escoUrl);
+    await Promise.all([engine, spec, occupations, esco]);
+    return true;
+  },
+  async visible({ answers }) {
+    return JSON.parse((await engine).visible_json(await spec, JSON.stringify(answers)));
+  },
+  async search({ query }) {
+    return JSON.parse((await engine).search_json(await esco, query));
+  },
+  async score({ answers }) {
+    return JSON.parse((await engine).score_json(await spec, JSON.stringify(answers), await occupations, await esco));
+  },
+};
+
+self.onmessage = async ({ data: { id, type, ...request } }) => {
   try {
-    if (data.type === "init") {
-      spec = fetchText(data.specUrl);
-      if (data.occupationsUrl) occupations = fetchText(data.occupationsUrl);
-      if (data.escoUrl) esco = fetchText(data.escoUrl);
-      await Promise.all([engine, spec, occupations, esco]);
-      self.postMessage({ type: "ready" });
-    } else if (data.type === "visible") {
-      const visible = (await engine).visible_json(await spec, JSON.stringify(data.answers));
-      self.postMessage({ type: "visible", visible: JSON.parse(visible) });
-    } else if (data.type === "search") {
-      const jobs = JSON.parse((await engine).search_json(await esco, data.query));
-      self.postMessage({ type: "jobs", question: data.question, query: data.query, jobs, keep: data.keep });
-    } else if (data.type === "score") {
-      const result = (await engine).score_json(await spec, JSON.stringify(data.answers), await occupations, await esco);
-      self.postMessage({ type: "result", result: JSON.parse(result) });
-    }
+    if (!Object.hasOwn(handlers, type)) throw new Error(`unknown request: ${type}`);
+    self.postMessage({ id, value: await handlers[type](request) });
   } catch (error) {
-    self.postMessage({ type: "error", message: String(error) });
+    self.postMessage({ id, error: String(error) });
   }
 };
