@@ -4,6 +4,21 @@
 // {id, error}, so the page handles a failure where it asked.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
+// Pyodide's loader only warns when a file of its own cannot be downloaded (the
+// wasm, say) and then waits forever: any download that fails in this worker
+// means the engine cannot load, and the page must know at once.
+const download = self.fetch.bind(self);
+self.fetch = async (...args) => {
+  try {
+    const response = await download(...args);
+    if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+    return response;
+  } catch (error) {
+    self.postMessage({ failed: String(error) });
+    throw error;
+  }
+};
+
 const engine = (async () => {
   const pyodide = await loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href });
   await pyodide.loadPackage("careercheck-engine", { messageCallback: () => {} });
@@ -14,16 +29,13 @@ let spec;
 let occupations = Promise.resolve("null"); // the site's occupation index, for checks that match
 let esco = Promise.resolve(""); // ESCO's occupations, for checks that ask for a job
 
-// Pyodide's loader reports some failures (a missing wasm file) only as an
-// unhandled rejection: the engine cannot load then, and the page must know.
+// Other failures of Pyodide's loader surface only as an unhandled rejection.
 self.addEventListener("unhandledrejection", (event) => {
   self.postMessage({ failed: String(event.reason) });
 });
 
 async function fetchText(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  return response.text();
+  return (await fetch(url)).text();
 }
 
 const handlers = {
