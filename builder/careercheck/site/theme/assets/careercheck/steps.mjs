@@ -81,6 +81,16 @@ export function steps({ form, ui, storage, placeKey, duration }) {
     form.querySelector("[data-time-left]").textContent = timeLeft();
     back.hidden = index() === 0;
     submit.textContent = atEnd() ? submit.dataset.finish : submit.dataset.next;
+    numberQuestions();
+  }
+
+  // "Vraag n van total" counts the questions that apply to this person, not those left out.
+  function numberQuestions() {
+    const applying = screens.flatMap((s) => s.questions);
+    applying.forEach((question, n) => {
+      const number = question.querySelector(".cc-question__number");
+      if (number) number.textContent = fill(ui.question_of, { n: n + 1, total: applying.length });
+    });
   }
 
   // From the questions on this screen and the ones after it.
