@@ -182,7 +182,7 @@ def test_a_ranking_holds_each_option_once_also_by_keyboard(browser, server: str,
 def test_many_open_questions_are_pointed_out_before_the_profile(browser, server: str, width: int) -> None:
     with narrow(browser, server, width) as visit:
         ready(visit, "/checks/kortecheck/")
-        visit.answer({"vraag": "verder"})
+        visit.answer({"situatie": "loondienst", "vraag": "verder"})
         for _ in every_screen(visit):
             pass
         visit.page.click(SUBMIT)
