@@ -5,22 +5,23 @@
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 // Pyodide's loader only warns when a file of its own cannot be downloaded (the
-// wasm, say) and then waits forever: any download that fails in this worker
-// means the engine cannot load, and the page must know at once.
+// wasm, say) and then waits forever: a failed download of a runtime file means
+// the engine cannot load, and the page must know at once.
+const RUNTIME = new URL("../pyodide/", import.meta.url).href;
 const download = self.fetch.bind(self);
-self.fetch = async (...args) => {
+self.fetch = async (resource, ...rest) => {
   try {
-    const response = await download(...args);
+    const response = await download(resource, ...rest);
     if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
     return response;
   } catch (error) {
-    self.postMessage({ failed: String(error) });
+    if (String(resource?.url ?? resource).startsWith(RUNTIME)) self.postMessage({ failed: String(error) });
     throw error;
   }
 };
 
 const engine = (async () => {
-  const pyodide = await loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href });
+  const pyodide = await loadPyodide({ indexURL: RUNTIME });
   await pyodide.loadPackage("careercheck-engine", { messageCallback: () => {} });
   return pyodide.pyimport("careercheck_engine");
 })();
