@@ -7,6 +7,7 @@ import { keepToRules } from "./controls.mjs";
 import { engineClient } from "./engine.mjs";
 import { fill } from "./messages.mjs";
 import { profileView } from "./profile.mjs";
+import { readAloud } from "./read-aloud.mjs";
 import { readKept } from "./restore.mjs";
 import { steps } from "./steps.mjs";
 import { guardedStorage, keysOf } from "./storage.mjs";
@@ -28,6 +29,7 @@ function start(form) {
   const storage = guardedStorage(() => note("storage_refused"));
   const screens = steps({ form, ui, storage, placeKey: keys.place, duration: document.querySelector("[data-duration]")?.textContent ?? "" });
   const showProfile = profileView({ profile, form, questions, ui });
+  const speech = readAloud({ form, profile, ui, lang: form.dataset.lang });
   const isOpen = (question) => answerOf(question) === undefined;
   const url = (relative) => relative && new URL(relative, document.baseURI).href;
   let lastResult = null;
@@ -162,6 +164,7 @@ function start(form) {
       if (profile.dataset.state !== "pending") return; // erased meanwhile
       lastResult = result;
       showProfile(result, kept().at(-1));
+      speech.then((reader) => reader.profileShown());
       screens.atProfile();
       status.textContent = ui.done;
       profile.focus();
