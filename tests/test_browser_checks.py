@@ -74,6 +74,7 @@ def test_profile_links_lead_to_the_pages(visit: Visit) -> None:
     visit.open("/en/checks/kortecheck/")
     visit.finish({"vraag": "kiezen", "stap": "loopbaancheck"})
     visit.page.click("[data-profile] a:text('To the Career check')")
+    visit.page.wait_for_load_state()  # the click returns once the new page commits, before its form is parsed
     assert visit.page.url == visit.server + "/en/checks/loopbaancheck/"
     assert visit.page.locator("form[data-check=loopbaancheck][data-lang=en]").count() == 1
     persona = PERSONAS["ahmed-magazijn-na-reorganisatie"]
