@@ -52,7 +52,7 @@ BROKEN_INPUTS = {
     "missing translation (strict)": (
         "checks/werkenergie.yml",
         (ROOT / "checks/werkenergie.yml").read_text().replace("languages: [nl]", "languages: [nl, en]"),
-        "checks/werkenergie.yml:7:8: warning: no en text here; add it as 'en: ...'",
+        "checks/werkenergie.yml:8:8: warning: no en text here; add it as 'en: ...'",
     ),
     "text above B1 (strict)": (
         "checks/ambtelijk.yml",
@@ -74,7 +74,7 @@ BROKEN_INPUTS = {
     "javascript link in a check's intro": (
         "checks/werkenergie.yml",
         (ROOT / "checks/werkenergie.yml").read_text().replace("  Deze check", "  [Klik](javascript:alert(1)). Deze check"),
-        'checks/werkenergie.yml:7:8: href="javascript:alert(1)" on <a> is a script or data URL; use a normal link',
+        'checks/werkenergie.yml:8:8: href="javascript:alert(1)" on <a> is a script or data URL; use a normal link',
     ),
     "missing picture (strict)": (
         "checks/werkenergie.yml",

@@ -32,6 +32,7 @@ def scoring_spec(check: Check, language: str | None = None) -> dict[str, Any]:
             asked.append(question.name)
     return {
         "id": check.id,
+        "version": check.version,
         "title": t(check.title),
         "language": language,
         "sections": sections,

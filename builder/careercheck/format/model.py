@@ -132,6 +132,9 @@ class Check(Strict):
     """A check: one YAML file under checks/."""
 
     id: Identifier = Field(description="Unique; the page is checks/ID/.")
+    version: int = Field(
+        default=1, ge=1, description="Raise it when questions or options change: saved and shared answers name the version they were given in."
+    )
     languages: list[Language] = Field(min_length=1, description="The first is the language of plain-string texts.")
     title: Text
     intro: Text = Field(description="Markdown shown before the questions.")
