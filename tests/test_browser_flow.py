@@ -261,7 +261,7 @@ BREAK_ONCE = """(type) => {
 
 def test_one_failed_scoring_request_can_be_tried_again(visit: Visit) -> None:
     ready(visit, "/checks/kortecheck/")
-    visit.page.evaluate(BREAK_ONCE, "score")
+    visit.page.evaluate(BREAK_ONCE, "profile")
     visit.answer({"vraag": "verder"})
     for _ in every_screen(visit):
         visit.answer({"e1": 4, "e2": 4, "e3": 2, "e4": 1, "stap": "coach", "energie_plus": ["mensen"], "energie_min": ["regels"]})

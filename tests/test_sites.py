@@ -13,6 +13,8 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+
+from careercheck_engine.profile import PARTS
 from mkdocs.exceptions import Abort, PluginError
 
 import careercheck
@@ -76,6 +78,8 @@ def test_the_catalogue_has_every_key_in_every_language_with_the_same_placeholder
         for key, text in words.items():
             if isinstance(text, dict):
                 assert text.keys() == first[key].keys(), (language, key)
+            elif isinstance(text, list):
+                assert len(text) == len(first[key]) and all(item.strip() for item in text), (language, key)
             else:
                 assert text.strip() and _placeholders(text) == _placeholders(first[key]), (language, key)
 
@@ -87,6 +91,12 @@ def test_every_message_the_theme_and_page_script_use_is_in_the_catalogue() -> No
         used |= set(re.findall(r"\bui\.(\w+)", path.read_text()))
     used.discard("letters")  # a nested group, checked above
     assert used and used <= catalogue("nl").keys(), used - catalogue("nl").keys()
+
+
+def test_every_message_the_profile_uses_is_in_the_catalogue() -> None:
+    source = (ROOT / "builder/careercheck_engine/profile.py").read_text()
+    used = set(re.findall(r"""ui\[['"](\w+)['"]\]""", source)) | {f"part_{part}" for part in PARTS}
+    assert len(used) > 20 and used <= catalogue("nl").keys(), used - catalogue("nl").keys()
 
 
 def test_a_site_rewords_single_messages_and_a_wrong_key_is_named() -> None:

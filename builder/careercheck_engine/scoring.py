@@ -52,7 +52,7 @@ def score(spec: Spec, answers: dict[str, Any], occupations: list[dict] | None = 
         "options": options,
         "current_job": current,
         "conclusions": [
-            {k: c.get(k) for k in ("id", "title", "text", "link")}
+            {k: c.get(k) for k in ("id", "title", "text", "steps", "link", "part")}
             for c in spec["conclusions"]
             if holds(c["when"], valid, by_id)
         ],

@@ -1,7 +1,8 @@
 """Compile a check into the scoring spec the engine reads (JSON-ready), one per language.
 
-The spec holds what scoring and interpretation need: no question wording, no
-intro. It is the contract between the builder and the engine.
+The spec holds what scoring and interpretation need, and the wording the profile
+repeats (question labels, option labels, section titles); no intro, hints or
+pictures. It is the contract between the builder and the engine.
 """
 
 from __future__ import annotations
@@ -25,10 +26,19 @@ def scoring_spec(check: Check, language: str | None = None) -> dict[str, Any]:
         sections[section.id] = {
             "relevant": _condition(section.relevant, asked),
             "questions": [q.name for q in section.questions],
+            "title": t(section.title),
+            "part": section.part,
         }
         for question in section.questions:
             relevant = _condition(question.relevant, asked)
-            questions[question.name] = {"type": question.type, "relevant": relevant, **question.spec(check)}
+            questions[question.name] = {
+                "type": question.type, "relevant": relevant, **question.spec(check),
+                # For the profile: what was asked, the chosen options' words, and where the answer goes.
+                "label": t(question.label),
+                "labels": {o.value: t(o.label) for o in getattr(question, "options", [])},
+                "section": section.id,
+                "part": question.part or section.part,
+            }
             asked.append(question.name)
     return {
         "id": check.id,
@@ -45,6 +55,8 @@ def scoring_spec(check: Check, language: str | None = None) -> dict[str, Any]:
                 "when": compile_condition(c.when, names, scale_ids),
                 "title": t(c.title),
                 "text": t(c.text),
+                "steps": [t(step) for step in c.steps],
+                "part": c.part,
                 # The site turns the page into a URL; the builder does not know the site's layout.
                 "link": c.link and {"page": t(c.link.page), "label": t(c.link.label)},
             }

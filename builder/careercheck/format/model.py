@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from careercheck.format.parts import Condition, Identifier, Language, Likert, Plain, Strict, Text, broken_rule
+from careercheck.format.parts import Condition, Identifier, Language, Likert, Part, Plain, Strict, Text, broken_rule
 from careercheck.format.questions import Question, ScoredQuestion
 
 
@@ -33,6 +33,11 @@ class Section(Strict):
     title: Text = Field(description="Shown above the part and in the progress indicator.")
     intro: Text | None = Field(default=None, description="A sentence or two before the questions.")
     relevant: Condition | None = Field(default=None, description="Show the section only when this holds.")
+    part: Part | None = Field(
+        default=None,
+        description="The career question this part answers, where its answers go on the profile: waarom (the occasion), "
+        "wie, wat_wil, wat_kan, waar or hoe. Without it, the profile shows them under this section's title.",
+    )
     questions: list[Question] = Field(min_length=1)
 
 
@@ -96,7 +101,12 @@ class Conclusion(Strict):
     when: Condition = Field(description="Condition on answers and scales, e.g. \"energie.band == 'laag'\".")
     title: Text
     text: Text
+    steps: list[Text] = Field(default_factory=list, description="Concrete next steps, each naming who helps; no invented figures.")
     link: Link | None = Field(default=None, description="A page to read next, e.g. about jobs or another check.")
+    part: Part | Literal["gesprek"] = Field(
+        default="waarom",
+        description="Where it goes on the profile: a career question's part, or gesprek (a question to talk about with a coach).",
+    )
 
 
 class Quality(Strict):

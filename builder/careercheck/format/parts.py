@@ -17,6 +17,8 @@ Plain = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 # A text is one string (in the check's first language) or one per language.
 Text = Plain | dict[Language, Plain]
 Condition = Annotated[str, StringConstraints(min_length=1)]
+# The five career questions (Campagne et al.) with the occasion before them: the profile's parts.
+Part = Literal["waarom", "wie", "wat_wil", "wat_kan", "waar", "hoe"]
 
 RULE = "rule"  # the error type of a model's own rules: its message is for the author as it stands
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import Field, model_validator
 
-from careercheck.format.parts import Condition, Identifier, Image, Likert, Strict, Text, broken_rule
+from careercheck.format.parts import Condition, Identifier, Image, Likert, Part, Strict, Text, broken_rule
 from careercheck_engine.answers import MAX_TEXT
 
 if TYPE_CHECKING:
@@ -39,6 +39,7 @@ class BaseQuestion(Strict):
     hint: Text | None = Field(default=None, description="Help shown under the question.")
     image: Image | None = None
     relevant: Condition | None = Field(default=None, description="Show only when this condition holds, e.g. \"werk == 'ja'\".")
+    part: Part | None = Field(default=None, description="The profile part for this answer, when not its section's.")
 
     def spec(self, check: Check) -> dict[str, Any]:
         """What the engine needs to check an answer, beyond the type and when the question applies."""

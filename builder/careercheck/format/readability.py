@@ -111,7 +111,7 @@ def participant_texts(check: Check, language: str) -> list[str]:
         found += [text for q in section.questions for text in q.texts()]
     for scale in check.scales:
         found += [scale.name, *[t for band in scale.bands for t in (band.label, band.text)]]
-    found += [t for c in check.conclusions for t in (c.title, c.text)]
+    found += [t for c in check.conclusions for t in (c.title, c.text, *c.steps)]
     t = translator(check, language)
     return [t(text) for text in found if text is not None]
 

@@ -28,6 +28,6 @@ def messages(language: str, overrides: dict | None = None) -> dict:
         if lang not in LANGUAGES or not isinstance(reworded, dict):
             raise UnknownMessage(f"messages: '{lang}' is not a language of the catalogue; use one of: {', '.join(LANGUAGES)}")
         for key, text in reworded.items():
-            if key not in found or isinstance(found[key], dict) or not isinstance(text, str):
+            if key not in found or isinstance(found[key], (dict, list)) or not isinstance(text, str):
                 raise UnknownMessage(f"messages.{lang}.{key}: no such message, or not a text; see careercheck/site/catalogue/{lang}.yml")
     return found | (overrides or {}).get(language, {})

@@ -257,6 +257,7 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
                 "t": translator(check, self.language),
                 "spec_path": spec_path(check, self.language),
                 "page_script": shared("assets/careercheck/check.js"),
+                "poster_stylesheet": shared("assets/careercheck/poster.css"),
                 "occupations_path": OCCUPATIONS if check.matching else None,
                 "esco_href": shared(ESCO_INDEX) if _asks_for_a_job(check) else None,
                 "translations": [a for a in alternates if a["lang"] != self.language and a["same_page"]],

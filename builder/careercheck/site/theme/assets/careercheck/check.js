@@ -6,7 +6,7 @@ import { answerOf, answersOf, clearAnswers, restoreAnswers, saveAnswers, showJob
 import { keepToRules } from "./controls.mjs";
 import { engineClient } from "./engine.mjs";
 import { fill } from "./messages.mjs";
-import { profileView } from "./profile.mjs";
+import { profileContext, profileView } from "./profile.mjs";
 import { readAloud } from "./read-aloud.mjs";
 import { readKept } from "./restore.mjs";
 import { steps } from "./steps.mjs";
@@ -28,7 +28,7 @@ function start(form) {
   const questions = [...form.querySelectorAll("[data-question]")];
   const storage = guardedStorage(() => note("storage_refused"));
   const screens = steps({ form, ui, storage, placeKey: keys.place, duration: document.querySelector("[data-duration]")?.textContent ?? "" });
-  const showProfile = profileView({ profile, form, questions, ui });
+  const showProfile = profileView(profile);
   const speech = readAloud({ form, profile, ui, lang: form.dataset.lang });
   const isOpen = (question) => answerOf(question) === undefined;
   const url = (relative) => relative && new URL(relative, document.baseURI).href;
@@ -72,7 +72,7 @@ function start(form) {
     screens.back();
   });
   failure.querySelector("[data-retry]").addEventListener("click", retry);
-  failure.querySelector("[data-print-questions]").addEventListener("click", printQuestions);
+  failure.querySelector("[data-print-questions]").addEventListener("click", () => printAs("questions"));
   openNote.querySelector("[data-open-review]").addEventListener("click", () => {
     openNote.hidden = true;
     screens.toFirstOpen(isOpen);
@@ -82,6 +82,7 @@ function start(form) {
   form.querySelector("[data-erase]").addEventListener("click", () => confirmErase.showModal());
   confirmErase.querySelector("[data-erase-yes]").addEventListener("click", erase);
   profile.querySelector("[data-print]").addEventListener("click", () => window.print());
+  profile.querySelector("[data-print-poster]").addEventListener("click", () => printAs("poster"));
   profile.querySelector("[data-keep]").addEventListener("click", keep);
 
   function loaded() {
@@ -108,11 +109,17 @@ function start(form) {
     engine.load();
   }
 
-  // Every question on paper, to answer with a pen; the page is as it was afterwards.
-  function printQuestions() {
+  // Another print of the page: every question on paper, to answer with a pen ("questions"), or the
+  // profile's summary as an A3 poster ("poster"); the page is as it was afterwards.
+  function printAs(kind) {
     const page = form.closest(".cc-page");
-    page.dataset.print = "questions";
-    window.addEventListener("afterprint", () => delete page.dataset.print, { once: true });
+    const poster = document.querySelector("link[data-poster-style]");
+    page.dataset.print = kind;
+    poster.disabled = kind !== "poster";
+    window.addEventListener("afterprint", () => {
+      delete page.dataset.print;
+      poster.disabled = true;
+    }, { once: true });
     window.print();
   }
 
@@ -160,10 +167,11 @@ function start(form) {
     if (engine.state === "failed") return notScored("the engine is not loaded");
     status.textContent = ui.busy;
     try {
-      const result = await engine.request("score", { answers: answersOf(questions) });
+      const context = profileContext(form, { earlier: kept().at(-1) });
+      const { result, html } = await engine.request("profile", { answers: answersOf(questions), ui, context });
       if (profile.dataset.state !== "pending") return; // erased meanwhile
       lastResult = result;
-      showProfile(result, kept().at(-1));
+      showProfile(html);
       speech.then((reader) => reader.profileShown());
       screens.atProfile();
       status.textContent = ui.done;

@@ -87,9 +87,10 @@ export async function readAloud({ form, profile, ui, lang }) {
   return {
     profileShown() {
       for (const old of profile.querySelectorAll(".cc-read")) old.remove();
-      for (const heading of profile.querySelectorAll("h3")) {
-        const part = heading.closest("article, [data-profile] > div"); // not the notes: lines to write on
-        if (part && !part.hidden && heading.offsetParent) addButton(heading, ui.read_aloud, () => [part]);
+      // Each part of the summary and of the details; not the notes: lines to write on.
+      for (const heading of profile.querySelectorAll("[data-profile-body] h3")) {
+        const part = heading.closest("section, [data-profile-details] > div");
+        if (part && heading.offsetParent) addButton(heading, ui.read_aloud, () => [part]);
       }
     },
   };

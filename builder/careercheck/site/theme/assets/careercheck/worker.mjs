@@ -53,8 +53,12 @@ const handlers = {
   async search({ query }) {
     return JSON.parse((await engine).search_json(await esco, query));
   },
-  async score({ answers }) {
-    return JSON.parse((await engine).score_json(await spec, JSON.stringify(answers), await occupations, await esco));
+  // The result (kept scores are taken from it) and the profile as HTML.
+  async profile({ answers, ui, context }) {
+    const made = (await engine).profile_json(
+      await spec, JSON.stringify(answers), JSON.stringify(ui), JSON.stringify(context), await occupations, await esco,
+    );
+    return JSON.parse(made);
   },
 };
 
