@@ -171,10 +171,14 @@ def test_check_texts_are_escaped_in_the_page(tmp_path: Path) -> None:
     assert "<b>jij" not in html
 
 
-def test_scoring_spec_carries_no_question_wording(site: Path) -> None:
-    spec = json.loads((site / "assets/careercheck/specs/werkenergie.nl.json").read_text())
-    assert spec["questions"]["en2"] == {"type": "likert", "relevant": None, "min": 1, "max": 5}
-    assert "Na een werkdag" not in json.dumps(spec, ensure_ascii=False)
+def test_scoring_spec_carries_only_the_wording_the_profile_repeats(site: Path) -> None:
+    spec = json.loads((site / "assets/careercheck/specs/loopbaancheck.nl.json").read_text())
+    assert spec["questions"]["waarden"]["label"] == "Wat vind je het belangrijkst in werk?"
+    assert spec["questions"]["waarden"]["labels"]["zekerheid"] == "Zekerheid over werk en inkomen"
+    assert (spec["questions"]["niet_meer"]["part"], spec["questions"]["veranderd"]["part"]) == ("wat_wil", "waarom")
+    text = json.dumps(spec, ensure_ascii=False)
+    assert "Typ een deel van de naam" not in text  # hints, intros and pictures stay on the page
+    assert "Deze check helpt je nadenken" not in text
 
 
 def test_check_pages_have_no_footer_links_beside_their_own_button(site: Path) -> None:

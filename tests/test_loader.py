@@ -76,7 +76,7 @@ def test_unknown_key_is_named_with_the_allowed_keys(tmp_path: Path) -> None:
     text = VALID.replace("label: Vraag een.}", "label: Vraag een., revers: true}")
     assert problems(tmp_path, text) == [
         "check.yml:24:63: unknown key 'revers'; remove it or correct the spelling "
-        "(allowed here: type, name, label, hint, image, relevant, scale, weight, reverse, likert)"
+        "(allowed here: type, name, label, hint, image, relevant, part, scale, weight, reverse, likert)"
     ]
 
 

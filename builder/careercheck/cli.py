@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime
 import json
 import logging
 import sys
@@ -43,6 +44,13 @@ def main(argv: list[str] | None = None) -> int:
     score.add_argument("answers", type=Path, help="JSON object: question name -> answer")
     score.add_argument("--language", help="language of the texts in the result (default: the check's first)")
 
+    profile = commands.add_parser("profile", help="the profile of an answers file as HTML, made as the browser makes it")
+    profile.add_argument("check", type=Path, help="the check file (its built spec in the site is used)")
+    profile.add_argument("answers", type=Path, help="JSON object: question name -> answer")
+    profile.add_argument("--language", help="the profile's language (default: the check's first)")
+    profile.add_argument("--site", type=Path, default=Path("site"), help="the built site whose spec and occupations to use (default: site)")
+    profile.add_argument("--date", type=_iso_date, help="the date on the profile, YYYY-MM-DD (default: today)")
+
     analyse = commands.add_parser("analyse", help="item analysis of pilot data: alpha, corrected item-total r")
     analyse.add_argument("check", type=Path)
     analyse.add_argument("responses", type=Path, help="CSV: a header of question names, one row per respondent")
@@ -62,6 +70,12 @@ def main(argv: list[str] | None = None) -> int:
             return _sites(args.configs, args.out)
         if args.command == "score":
             return _score(args.check, args.answers, args.language)
+        if args.command == "profile":
+            from careercheck.site.profile_page import profile_page
+
+            check, answers = read_check_and_answers(args.check, args.answers, args.language)
+            print(profile_page(check, answers, args.site, args.language, args.date), end="")
+            return 0
         if args.command == "analyse":
             return _analyse(args.check, args.responses, args.json)
         if args.command == "schema":
@@ -73,6 +87,13 @@ def main(argv: list[str] | None = None) -> int:
     except ProblemsFound as found:
         print(found, file=sys.stderr)
         return 1
+
+
+def _iso_date(text: str) -> str:
+    try:
+        return datetime.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date; write it as YYYY-MM-DD") from None
 
 
 def _site_logging() -> None:
@@ -153,10 +174,8 @@ def _readable(path: Path) -> None:
         raise ProblemsFound([Problem(path, 1, 1, "no such file; check the path")])
 
 
-def _score(check_path: Path, answers_path: Path, language: str | None) -> int:
-    from careercheck.format.compile import scoring_spec
-    from careercheck_engine import score
-
+def read_check_and_answers(check_path: Path, answers_path: Path, language: str | None):
+    """The check and an answers file (a JSON object), or ProblemsFound naming the file and line."""
     _readable(check_path)
     _readable(answers_path)
     check = load_check(check_path)
@@ -169,6 +188,14 @@ def _score(check_path: Path, answers_path: Path, language: str | None) -> int:
         raise ProblemsFound([Problem(answers_path, line, column, f"not valid JSON ({getattr(error, 'msg', error)}); save the answers as a JSON object")])
     if not isinstance(answers, dict):
         raise ProblemsFound([Problem(answers_path, 1, 1, 'the answers must be a JSON object, like {"vraag1": 4}')])
+    return check, answers
+
+
+def _score(check_path: Path, answers_path: Path, language: str | None) -> int:
+    from careercheck.format.compile import scoring_spec
+    from careercheck_engine import score
+
+    check, answers = read_check_and_answers(check_path, answers_path, language)
     print(json.dumps(score(scoring_spec(check, language), answers), ensure_ascii=False, indent=2))
     return 0
 

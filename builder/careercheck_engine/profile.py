@@ -190,9 +190,9 @@ class _Writer:
 
     def talk(self) -> dict | None:
         """Questions to talk about with a coach, chosen from the answers; with a coach's link, the intake questions."""
-        items = [{"title": c["title"], "text": c["text"]} for c in self.result["conclusions"] if c["part"] == "gesprek"]
+        items = [{"id": c["id"], "title": c["title"], "text": c["text"]} for c in self.result["conclusions"] if c["part"] == "gesprek"]
         if self.context.get("coach"):
-            items += [{"title": question, "text": ""} for question in self.ui["intake_questions"]]
+            items += [{"id": f"intake_{i + 1}", "title": q, "text": ""} for i, q in enumerate(self.ui["intake_questions"])]
         return {"title": self.ui["talk"], "items": items} if items else None
 
     def details(self) -> list[dict]:

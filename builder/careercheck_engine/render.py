@@ -2,7 +2,8 @@
 
 Every text is escaped here, whatever its source (a check, an answer, a coach's link).
 No style attributes (the site's policy forbids inline styles): bars and charts are SVG
-shapes with their size as attributes, each with the same figure in text beside it.
+shapes with their size and a plain colour as attributes (the site's stylesheet colours
+them), each with the same figure in text beside it.
 """
 
 from __future__ import annotations
@@ -74,7 +75,8 @@ def _options(block: dict) -> str:
 
 
 def _talk(talk: dict) -> str:
-    items = "".join(f'<li><strong>{_t(i["title"])}</strong>{f" {_t(i["text"])}" if i["text"] else ""}</li>' for i in talk["items"])
+    items = "".join(f'<li data-conclusion="{_t(i["id"])}"><strong>{_t(i["title"])}</strong>{f" {_t(i["text"])}" if i["text"] else ""}</li>'
+                    for i in talk["items"])
     return (f'<section class="cc-part cc-part--talk" data-part="gesprek" aria-labelledby="cc-part-gesprek">'
             f'<h3 id="cc-part-gesprek">{_t(talk["title"])}</h3><ul>{items}</ul></section>')
 
@@ -83,8 +85,8 @@ def _bar(value: float, low: float, high: float) -> str:
     """A horizontal bar, as wide as the score is far along its range; decorative (the score is in the text)."""
     share = 0 if high == low else max(0.0, min(1.0, (value - low) / (high - low)))
     return (f'<svg class="cc-bar" viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true" focusable="false">'
-            f'<rect class="cc-bar__track" width="100" height="4" rx="2"/>'
-            f'<rect class="cc-bar__fill" width="{max(2.0, round(100 * share, 1))}" height="4" rx="2"/></svg>')
+            f'<rect class="cc-bar__track" width="100" height="4" rx="2" fill="#ddd"/>'
+            f'<rect class="cc-bar__fill" width="{max(2.0, round(100 * share, 1))}" height="4" rx="2" fill="#555"/></svg>')
 
 
 def _scales(block: dict) -> str:

@@ -35,6 +35,7 @@ from careercheck.lmi.esco import OCCUPATIONS_NL, compact_index
 from careercheck.lmi.pages import LabourMarketPage, occupation_index, overview_markdown, read_page
 from careercheck.problems import Problem, ProblemsFound
 from careercheck.site import brand
+from careercheck.site.paths import ESCO_INDEX, OCCUPATIONS, spec_path
 from careercheck.site.config import CareerCheckConfig
 from careercheck.site.csp import with_policy
 from careercheck.site.languages import relative_href, select_pages, site_path
@@ -42,19 +43,12 @@ from careercheck.site.messages import UnknownMessage, messages
 from careercheck.site.runtime import RuntimeUnusable, build_runtime
 
 THEME = Path(__file__).parent / "theme"
-SPECS = "assets/careercheck/specs"
 STYLESHEET = "assets/careercheck/careercheck.css"
 BRAND_STYLESHEET = "assets/careercheck/brand.css"
 PYODIDE = "assets/pyodide"
 REFERENCE_PAGE = "makers/check-format.md"  # in English, in every language's site
-OCCUPATIONS = "assets/careercheck/occupations.json"
-ESCO_INDEX = "assets/careercheck/esco-occupations.json"
 OVERVIEW_PAGE = "beroepen/index.md"  # generated from the occupation pages unless docs/ has its own
 log = logging.getLogger("mkdocs.plugins.careercheck")
-
-
-def spec_path(check: Check, language: str) -> str:
-    return f"{SPECS}/{check.id}.{language}.json"
 
 
 class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
@@ -146,7 +140,7 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
                 if conclusion["link"]:
                     conclusion["link"]["url"] = _page_url(files, check, conclusion["link"]["page"])
             spec_text = json.dumps(spec, ensure_ascii=False, indent=1)
-            files.append(File.generated(config, spec_path(check, self.language), content=spec_text))
+            files.append(File.generated(config, spec_path(check.id, self.language), content=spec_text))
         for check in self.checks.values():
             for image in _images(check):
                 if not files.get_file_from_path(image):
@@ -255,7 +249,7 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
                 "check": check,
                 "check_language": self.language,
                 "t": translator(check, self.language),
-                "spec_path": spec_path(check, self.language),
+                "spec_path": spec_path(check.id, self.language),
                 "page_script": shared("assets/careercheck/check.js"),
                 "poster_stylesheet": shared("assets/careercheck/poster.css"),
                 "occupations_path": OCCUPATIONS if check.matching else None,

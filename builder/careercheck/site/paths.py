@@ -1,0 +1,12 @@
+"""Where the build puts what the engine reads, in every built site (the browser and
+`careercheck profile` read the same files)."""
+
+from __future__ import annotations
+
+SPECS = "assets/careercheck/specs"
+OCCUPATIONS = "assets/careercheck/occupations.json"
+ESCO_INDEX = "assets/careercheck/esco-occupations.json"
+
+
+def spec_path(check_id: str, language: str) -> str:
+    return f"{SPECS}/{check_id}.{language}.json"
