@@ -18,7 +18,7 @@ from careercheck_engine.render import profile_html
 from careercheck_engine.scoring import score
 
 PARTS = ("waarom", "wie", "wat_wil", "wat_kan", "waar", "hoe")
-EXCERPT = 160  # characters of a written answer on page one; the rest follows in the details
+EXCERPT = 100  # characters of a written answer on page one (the poster); the rest follows in the details
 LISTED = ("single", "multiple", "ranking", "occupation", "yes_no", "slider", "text")
 
 Document = dict[str, Any]
@@ -137,8 +137,8 @@ class _Writer:
         labels = question.get("labels") or {}
         if question["type"] == "ranking":
             return {"type": "answer", "question": name, "label": question["label"], "ranked": [labels.get(v, v) for v in value]}
-        if question["type"] == "multiple":
-            return {"type": "answer", "question": name, "label": question["label"], "items": [labels.get(v, v) for v in value]}
+        if question["type"] == "multiple":  # in the check's order, however the answers came
+            return {"type": "answer", "question": name, "label": question["label"], "items": [labels[v] for v in labels if v in value]}
         if question["type"] == "yes_no":
             return {"type": "answer", "question": name, "label": question["label"], "text": self.ui["yes" if value else "no"]}
         said = labels[value] if value in labels else number(value, self.lang)  # a single choice, or a slider's number
