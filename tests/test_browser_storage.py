@@ -104,7 +104,7 @@ def test_refused_storage_is_said_once_and_the_check_still_completes(visit: Visit
     visit.finish(LINDA)
     assert "Jouw profiel" in visit.page.inner_text("[data-profile]")
     visit.page.click("[data-keep]")  # cannot be kept: no false "kept", no second message
-    assert visit.page.inner_text("[data-status]") != "Je profiel is bewaard op dit apparaat."
+    assert visit.page.inner_text("[data-status]") != "Je scores zijn bewaard op dit apparaat."
     assert [n for n in notices(visit) if n.startswith(REFUSED)] == [notices(visit)[0]]
     assert len(notices(visit)) == 1
     visit.erase_everything()  # erasing still clears the screen

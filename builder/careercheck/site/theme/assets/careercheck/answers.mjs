@@ -40,21 +40,32 @@ export function optionLabel(question, value) {
   return option.tagName === "OPTION" ? option.textContent : option.closest("label").querySelector("span").textContent;
 }
 
-export function saveAnswers(storage, key, questions) {
-  // A chosen job is kept with its name, so the choice can be shown again after a reload.
+// What the form holds, as it is saved: a chosen job is kept with its name, so it can be shown again.
+export function formRecord(questions) {
   const labels = Object.create(null);
   for (const question of questions.filter((q) => q.dataset.type === "occupation")) {
     const chosen = question.querySelector("input[type=radio]:checked");
     if (chosen) labels[`${question.dataset.question}:label`] = optionLabel(question, chosen.value);
   }
-  storage.set("sessionStorage", key, JSON.stringify({ ...answersOf(questions), ...labels }));
+  return { ...answersOf(questions), ...labels };
+}
+
+export function saveAnswers(storage, key, questions) {
+  storage.set("sessionStorage", key, JSON.stringify(formRecord(questions)));
 }
 
 // Back into the form: only what fits its question. Says whether something was dropped.
 export function restoreAnswers(storage, key, questions) {
   const { answers: saved, dropped } = readAnswers(questions.map(described), storage.get("sessionStorage", key));
+  fillAnswers(questions, saved);
+  if (dropped) saveAnswers(storage, key, questions); // what did not fit stays out, also after the next reload
+  return dropped;
+}
+
+// Answers that fit (Map(name -> value), from restore.mjs) into an empty form.
+export function fillAnswers(questions, answers) {
   for (const question of questions) {
-    const value = saved.get(question.dataset.question);
+    const value = answers.get(question.dataset.question);
     if (value === undefined) continue;
     const inputs = inputsOf(question);
     switch (question.dataset.type) {
@@ -75,12 +86,10 @@ export function restoreAnswers(storage, key, questions) {
         for (const input of inputs) input.checked = [].concat(value).includes(input.value);
     }
   }
-  if (dropped) saveAnswers(storage, key, questions); // what did not fit stays out, also after the next reload
-  return dropped;
 }
 
 // A question as restore.mjs needs it: what the form can hold.
-function described(question) {
+export function described(question) {
   const { question: name, type } = question.dataset;
   const inputs = inputsOf(question);
   switch (type) {

@@ -5,12 +5,13 @@
 import { answerOf, answersOf, clearAnswers, restoreAnswers, saveAnswers, showJobs, touchSlider } from "./answers.mjs";
 import { keepToRules } from "./controls.mjs";
 import { engineClient } from "./engine.mjs";
+import { keepControls } from "./keep.mjs";
 import { fill } from "./messages.mjs";
 import { profileContext, profileView } from "./profile.mjs";
 import { readAloud } from "./read-aloud.mjs";
 import { readKept } from "./restore.mjs";
 import { steps } from "./steps.mjs";
-import { guardedStorage, keysOf } from "./storage.mjs";
+import { guardedStorage, keptOnDevice, keysOf } from "./storage.mjs";
 
 const form = document.querySelector("form[data-check]");
 if (form) start(form);
@@ -26,7 +27,7 @@ function start(form) {
   const submit = form.querySelector("button[type=submit]");
   const ui = JSON.parse(profile.querySelector("script[data-ui]").textContent);
   const questions = [...form.querySelectorAll("[data-question]")];
-  const storage = guardedStorage(() => note("storage_refused"));
+  const storage = keptOnDevice(guardedStorage(() => note("storage_refused")), keys);
   const screens = steps({ form, ui, storage, placeKey: keys.place, duration: document.querySelector("[data-duration]")?.textContent ?? "" });
   const showProfile = profileView(profile);
   const speech = readAloud({ form, profile, ui, lang: form.dataset.lang });
@@ -84,6 +85,14 @@ function start(form) {
   profile.querySelector("[data-print]").addEventListener("click", () => window.print());
   profile.querySelector("[data-print-poster]").addEventListener("click", () => printAs("poster"));
   profile.querySelector("[data-keep]").addEventListener("click", keep);
+  keepControls({ form, questions, storage, ui, note, loaded: () => { // answers from a file: the form anew
+    for (const question of questions) keepToRules(question, ui);
+    saveAnswers(storage, keys.answers, questions);
+    profile.hidden = true;
+    profile.dataset.state = "empty";
+    screens.restart();
+    askWhatApplies();
+  } });
 
   function loaded() {
     form.dataset.engine = "ready";

@@ -15,25 +15,31 @@ const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 const MAX_LABEL = 300; // an occupation's name; ESCO's longest is far shorter
 
 const own = (object, key) => Object.hasOwn(object, key);
-const ownValue = (object, key) => (own(object, key) ? object[key] : undefined);
-const isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+export const ownValue = (object, key) => (own(object, key) ? object[key] : undefined);
+export const isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 
 // The saved answers of a check: {answers: Map(name -> value), dropped: whether anything was left out}.
 // An occupation's value is {uuid, label}: the form can only show a chosen job with its name.
 export function readAnswers(questions, text) {
-  const answers = new Map();
   const saved = parse(text ?? "{}");
-  if (!isRecord(saved)) return { answers, dropped: true };
+  if (!isRecord(saved)) return { answers: new Map(), dropped: true };
+  const { answers, left } = fitAnswers(questions, saved);
+  return { answers, dropped: left.length > 0 };
+}
+
+// The values of a record of answers that fit their question, and the keys of those that do not.
+export function fitAnswers(questions, saved) {
+  const answers = new Map();
+  const left = [];
   const byName = new Map(questions.map((q) => [q.name, q]));
-  let dropped = false;
   for (const key of Object.keys(saved)) {
     const question = byName.get(key);
     if (!question && key.endsWith(":label") && byName.get(key.slice(0, -6))?.type === "occupation") continue;
     const value = question && fit(question, saved[key], saved);
-    if (value === undefined) dropped = true;
+    if (value === undefined) left.push(key);
     else answers.set(key, value);
   }
-  return { answers, dropped };
+  return { answers, left };
 }
 
 // Kept profiles, oldest first: {kept: [{date, scores: Map(scale -> number)}], dropped}.
@@ -44,7 +50,7 @@ export function readKept(text) {
   return { kept, dropped: kept.length < list.length };
 }
 
-function parse(text) {
+export function parse(text) {
   try {
     return JSON.parse(text);
   } catch {
@@ -107,7 +113,7 @@ function keptProfile(entry) {
 }
 
 // A real day of the calendar, written YYYY-MM-DD.
-function isDate(value) {
+export function isDate(value) {
   if (typeof value !== "string" || !DATE.test(value)) return false;
   const day = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
