@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from careercheck import load_check
 from conftest import ROOT
 from test_browser import Visit, axe_violations
 from test_browser_flow import progress, ready, to_next_screen
@@ -144,7 +145,7 @@ def test_answers_taken_out_in_a_file_and_loaded_after_wis_alles_give_the_same_pr
     download.value.save_as(path)
     written = json.loads(path.read_text())
     assert {k: v for k, v in written.items() if k not in ("date", "answers")} == {
-        "format": "careercheck-answers", "formatVersion": 1, "check": "loopbaancheck", "checkVersion": 1, "lang": "nl"}
+        "format": "careercheck-answers", "formatVersion": 1, "check": "loopbaancheck", "checkVersion": load_check(ROOT / "checks/loopbaancheck.yml").version, "lang": "nl"}
     assert written["answers"] == json.loads(saved)
     assert [m for m in visit.console if "Content Security Policy" in m] == []  # the download needs no exception
 
