@@ -40,19 +40,31 @@ export function optionLabel(question, value) {
   return option.tagName === "OPTION" ? option.textContent : option.closest("label").querySelector("span").textContent;
 }
 
-export function saveAnswers(storage, key, questions) {
-  // A chosen job is kept with its name, so the choice can be shown again after a reload.
+// The answers as they are kept and shared: a chosen job with its name, so it can be shown again.
+export function answersWithLabels(questions) {
   const labels = Object.create(null);
   for (const question of questions.filter((q) => q.dataset.type === "occupation")) {
     const chosen = question.querySelector("input[type=radio]:checked");
     if (chosen) labels[`${question.dataset.question}:label`] = optionLabel(question, chosen.value);
   }
-  storage.set("sessionStorage", key, JSON.stringify({ ...answersOf(questions), ...labels }));
+  return { ...answersOf(questions), ...labels };
+}
+
+export function saveAnswers(storage, key, questions) {
+  storage.set("sessionStorage", key, JSON.stringify(answersWithLabels(questions)));
 }
 
 // Back into the form: only what fits its question. Says whether something was dropped.
 export function restoreAnswers(storage, key, questions) {
-  const { answers: saved, dropped } = readAnswers(questions.map(described), storage.get("sessionStorage", key));
+  const { dropped } = fillAnswers(questions, storage.get("sessionStorage", key));
+  if (dropped) saveAnswers(storage, key, questions); // what did not fit stays out, also after the next reload
+  return dropped;
+}
+
+// Answers as answersWithLabels gives them (JSON text, untrusted) into the form, only what fits:
+// {filled: how many questions got an answer, dropped: whether something was left out}.
+export function fillAnswers(questions, text) {
+  const { answers: saved, dropped } = readAnswers(questions.map(described), text);
   for (const question of questions) {
     const value = saved.get(question.dataset.question);
     if (value === undefined) continue;
@@ -75,8 +87,7 @@ export function restoreAnswers(storage, key, questions) {
         for (const input of inputs) input.checked = [].concat(value).includes(input.value);
     }
   }
-  if (dropped) saveAnswers(storage, key, questions); // what did not fit stays out, also after the next reload
-  return dropped;
+  return { filled: saved.size, dropped };
 }
 
 // A question as restore.mjs needs it: what the form can hold.

@@ -107,7 +107,7 @@ function keptProfile(entry) {
 }
 
 // A real day of the calendar, written YYYY-MM-DD.
-function isDate(value) {
+export function isDate(value) {
   if (typeof value !== "string" || !DATE.test(value)) return false;
   const day = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;

@@ -20,11 +20,38 @@ self.fetch = async (resource, ...rest) => {
   }
 };
 
+const runtime = loadPyodide({ indexURL: RUNTIME });
 const engine = (async () => {
-  const pyodide = await loadPyodide({ indexURL: RUNTIME });
+  const pyodide = await runtime;
   await pyodide.loadPackage("careercheck-engine", { messageCallback: () => {} });
   return pyodide.pyimport("careercheck_engine");
 })();
+let qrMaker = null; // segno, loaded only when a QR code is asked for
+
+// The QR code of a link as an SVG data: URI made by segno, or null when the text is
+// longer than a phone can read well from a screen or paper (above QR version 25, 117 by 117 modules).
+const QR_MAX_VERSION = 25;
+async function qrCode(text) {
+  qrMaker ??= (async () => {
+    const pyodide = await runtime;
+    await pyodide.loadPackage("segno", { messageCallback: () => {} });
+    return pyodide.pyimport("segno");
+  })();
+  const segno = await qrMaker;
+  let code;
+  try {
+    code = segno.make_qr.callKwargs(text, { error: "m" });
+  } catch (error) {
+    if (String(error).includes("DataOverflowError")) return null;
+    throw error;
+  }
+  try {
+    if (code.version > QR_MAX_VERSION) return null;
+    return code.svg_data_uri.callKwargs({ border: 4, omitsize: true, dark: "#000", light: "#fff" });
+  } finally {
+    code.destroy();
+  }
+}
 
 let spec;
 let occupations = Promise.resolve("null"); // the site's occupation index, for checks that match
@@ -41,7 +68,7 @@ async function fetchText(url) {
 
 const handlers = {
   async init({ specUrl, occupationsUrl, escoUrl }) {
-    spec = fetchText(specUrl);
+    spec = specUrl ? fetchText(specUrl) : Promise.resolve("null"); // the coach page has no check
     if (occupationsUrl) occupations = fetchText(occupationsUrl);
     if (escoUrl) esco = fetchText(escoUrl);
     await Promise.all([engine, spec, occupations, esco]);
@@ -52,6 +79,9 @@ const handlers = {
   },
   async search({ query }) {
     return JSON.parse((await engine).search_json(await esco, query));
+  },
+  async qr({ text }) {
+    return qrCode(String(text));
   },
   async score({ answers }) {
     return JSON.parse((await engine).score_json(await spec, JSON.stringify(answers), await occupations, await esco));
