@@ -8,10 +8,12 @@ from __future__ import annotations
 import base64
 import json
 import random
+import shutil
 import string
 import time
 import zlib
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -188,6 +190,26 @@ def test_the_copy_button_puts_the_link_on_the_clipboard(browser, server: str) ->
         visit.page.click("[data-share-result] button[data-copy]:text('Kopieer de link')")
         visit.page.wait_for_selector("[data-share-result] [data-copied]:text('De link is gekopieerd.')")
         assert visit.page.evaluate("() => navigator.clipboard.readText()") == link
+
+
+@pytest.fixture(scope="module")
+def server_without_segno(site: Path, host, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The site with segno's wheel lost: a QR code cannot be made, everything else can."""
+    copy = shutil.copytree(site, tmp_path_factory.mktemp("no-segno") / "site")
+    for wheel in (copy / "assets/pyodide").glob("segno-*.whl"):
+        wheel.unlink()
+    return host(copy)
+
+
+def test_when_the_qr_code_cannot_be_made_the_link_is_still_there_and_the_check_goes_on(browser, server_without_segno: str) -> None:
+    with Visit(browser, server_without_segno) as visit:
+        visit.open("/checks/kortecheck/")
+        visit.finish(LINDA)
+        link = share(visit)
+        assert visit.page.text_content("[data-share-result] [data-qr-note]") == "De QR-code kon niet worden gemaakt. De link hierboven werkt wel."
+        assert link.startswith(f"{server_without_segno}/checks/kortecheck/#antwoorden=1.")
+        assert not visit.page.locator("[data-engine-failed]").is_visible()
+        assert visit.page.locator("form[data-engine=ready]").count() == 1  # the engine still answers
 
 
 def test_a_link_too_long_for_a_qr_code_says_so_and_offers_the_link(visit: Visit) -> None:

@@ -39,15 +39,14 @@ export function shareView({ profile, form, questions, ui, qr }) {
 // A made link in its box: the read-only field, the copy button and the QR code (or why there is none).
 export async function showLink(box, url, ui, qr) {
   const field = box.querySelector("input[readonly]");
-  const image = box.querySelector("img[data-qr]");
+  const place = box.querySelector("[data-qr-box]");
   const qrNote = box.querySelector("[data-qr-note]");
   field.value = url;
   box.querySelector("[data-copied]").textContent = "";
   box.hidden = false;
   field.focus();
   field.select();
-  image.hidden = true;
-  image.removeAttribute("src");
+  place.replaceChildren();
   qrNote.textContent = ui.qr_busy;
   let picture;
   try {
@@ -57,9 +56,11 @@ export async function showLink(box, url, ui, qr) {
     picture = undefined;
   }
   if (field.value !== url) return; // a newer link is being made
-  if (typeof picture === "string" && picture.startsWith("data:image/svg+xml")) {
-    image.src = picture; // an image, never markup in the page
-    image.hidden = false;
+  if (typeof picture === "string" && picture.startsWith("data:image/svg+xml;charset=utf-8,")) {
+    // An image, never markup in the page; made only now, so the page has no picture until it is asked for.
+    const image = Object.assign(document.createElement("img"), { className: "cc-qr", src: picture, alt: place.dataset.qrAlt });
+    image.dataset.qr = "";
+    place.replaceChildren(image);
     qrNote.textContent = "";
   } else {
     qrNote.textContent = picture === null ? ui.qr_too_long : ui.qr_failed;

@@ -8,6 +8,7 @@ import { loadPyodide } from "../pyodide/pyodide.mjs";
 // wasm, say) and then waits forever: a failed download of a runtime file means
 // the engine cannot load, and the page must know at once.
 const RUNTIME = new URL("../pyodide/", import.meta.url).href;
+let started = false; // once the engine runs, a file that fails (segno's, for a QR code) fails only its request
 const download = self.fetch.bind(self);
 self.fetch = async (resource, ...rest) => {
   try {
@@ -15,7 +16,7 @@ self.fetch = async (resource, ...rest) => {
     if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
     return response;
   } catch (error) {
-    if (String(resource?.url ?? resource).startsWith(RUNTIME)) self.postMessage({ failed: String(error) });
+    if (!started && String(resource?.url ?? resource).startsWith(RUNTIME)) self.postMessage({ failed: String(error) });
     throw error;
   }
 };
@@ -24,7 +25,9 @@ const runtime = loadPyodide({ indexURL: RUNTIME });
 const engine = (async () => {
   const pyodide = await runtime;
   await pyodide.loadPackage("careercheck-engine", { messageCallback: () => {} });
-  return pyodide.pyimport("careercheck_engine");
+  const module = pyodide.pyimport("careercheck_engine");
+  started = true;
+  return module;
 })();
 let qrMaker = null; // segno, loaded only when a QR code is asked for
 
@@ -37,6 +40,7 @@ async function qrCode(text) {
     await pyodide.loadPackage("segno", { messageCallback: () => {} });
     return pyodide.pyimport("segno");
   })();
+  qrMaker.catch(() => { qrMaker = null; }); // not loaded: the next QR code tries again
   const segno = await qrMaker;
   let code;
   try {
