@@ -72,7 +72,7 @@ export function copyButtons(root, ui) {
   for (const button of root.querySelectorAll("[data-copy]")) {
     button.addEventListener("click", async () => {
       const field = root.querySelector(`#${button.dataset.copy}`);
-      const said = button.parentElement.querySelector("[data-copied]");
+      const said = button.closest(".cc-link").querySelector("[data-copied]");
       try {
         await navigator.clipboard.writeText(field.value);
         said.textContent = ui.copied;
