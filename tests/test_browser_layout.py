@@ -22,7 +22,7 @@ DESKTOP = 1280
 HEIGHT = 800
 # One page of every kind that is not a check, in both languages. The 404 page by its own address: the
 # preview server answers an unknown one with its own page, nginx with this one.
-PAGES = ["/", "/beroepen/kok/", "/beroepen/", "/arbeidsmarkt/", "/privacy/", "/over-deze-informatie/", "/404.html"]
+PAGES = ["/", "/beroepen/kok/", "/beroepen/", "/arbeidsmarkt/", "/privacy/", "/over-deze-informatie/", "/coach/", "/404.html"]
 PAGES = PAGES + ["/en" + path for path in PAGES]
 PERSONAS = {
     "kortecheck": "linda-kort-wil-verder",

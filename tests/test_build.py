@@ -136,16 +136,17 @@ def test_pages_load_nothing_from_another_origin(site: Path) -> None:
         assert found == [], f"{path} loads from another origin: {found}"
 
 
-def test_pyodide_lock_registers_only_the_engine_wheel_with_its_sha256(site: Path) -> None:
+def test_pyodide_lock_registers_only_the_engine_and_segno_wheels_with_their_sha256(site: Path) -> None:
     runtime = site / "assets/pyodide"
     lock = json.loads((runtime / "pyodide-lock.json").read_text())
     assert lock["info"]["python"].startswith("3.14")
-    assert list(lock["packages"]) == ["careercheck-engine"]
-    engine = lock["packages"]["careercheck-engine"]
-    wheel = runtime / engine["file_name"]
-    assert wheel.name.endswith("-py3-none-any.whl")
-    assert engine["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest()
-    with zipfile.ZipFile(wheel) as archive:
+    assert sorted(lock["packages"]) == ["careercheck-engine", "segno"]
+    for name, package in lock["packages"].items():
+        wheel = runtime / package["file_name"]
+        assert wheel.name.endswith("-py3-none-any.whl")
+        assert package["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest()
+        assert package["depends"] == []
+    with zipfile.ZipFile(runtime / lock["packages"]["careercheck-engine"]["file_name"]) as archive:
         top_level = {name.split("/")[0] for name in archive.namelist()}
     assert top_level == {"careercheck_engine", f"careercheck_engine-{careercheck_engine.__version__}.dist-info"}
 

@@ -101,7 +101,7 @@ class _Writer:
         if coach.get("date"):
             lines.append(fill(self.ui["intake_on"], {"date": self.date(coach["date"])}))
         if coach.get("contact"):
-            lines.append(fill(self.ui["coach_contact"], {"contact": coach["contact"]}))
+            lines.append(fill(self.ui["prepared_contact"], {"contact": coach["contact"]}))
         return lines
 
     def earlier_intro(self) -> str | None:

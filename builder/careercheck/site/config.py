@@ -40,6 +40,8 @@ class CareerCheckConfig(Config):
     esco_csv = opt.Optional(opt.Type(str))
     # Publish the format's JSON Schema and reference page for authors.
     reference = opt.Type(bool, default=True)
+    # The page where a career coach makes a pre-intake link for a client (coach/), linked from the footer.
+    coach_page = opt.Type(bool, default=True)
     brand = opt.SubConfig(Brand)
     # A site's own wording of single messages: {language: {key: text}}; keys as in catalogue/nl.yml.
     messages = opt.Type(dict, default={})

@@ -48,6 +48,7 @@ BRAND_STYLESHEET = "assets/careercheck/brand.css"
 PYODIDE = "assets/pyodide"
 REFERENCE_PAGE = "makers/check-format.md"  # in English, in every language's site
 OVERVIEW_PAGE = "beroepen/index.md"  # generated from the occupation pages unless docs/ has its own
+COACH_PAGE = "coach.md"  # where a coach makes a pre-intake link; out of the menu, linked from the footer
 log = logging.getLogger("mkdocs.plugins.careercheck")
 
 
@@ -57,6 +58,7 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
         self.labour_market: dict[str, LabourMarketPage] = {}  # page src_uri -> validated front matter
         self.urls: dict[str, str] = {}  # labour-market page src_uri -> its URL from the site root
         self.other_language: dict[str, str] = {}  # page src_uri -> its language, when not this build's
+        self.site_checks: list[dict[str, str]] = []  # this build's checks: id, title, URL from the site root
         self.unsafe: list[Problem] = []  # raw HTML in pages that could run script or load from elsewhere
         self._runtime_dir: tempfile.TemporaryDirectory[str] | None = None
 
@@ -133,6 +135,15 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
             if files.get_file_from_path(src_uri):
                 raise PluginError(f"docs/{src_uri} clashes with the page generated for check '{check.id}'; rename one")
             files.append(File.generated(config, src_uri, content=_page_source(check, self.language)))
+        # For the coach page and the route a coach's link sets out on each check page.
+        self.site_checks = [
+            {"id": c.id, "title": translator(c, self.language)(c.title), "url": files.get_file_from_path(uri).url}
+            for uri, c in self.checks.items()
+        ]
+        if self.config.coach_page:
+            if files.get_file_from_path(COACH_PAGE):
+                raise PluginError(f"docs/{COACH_PAGE} clashes with the coach page; rename it, or set coach_page: false")
+            files.append(File.generated(config, COACH_PAGE, content=_coach_page_source(self.messages), inclusion=InclusionLevel.NOT_IN_NAV))
         # Second pass: links may point to any page, including other checks' generated pages.
         for check in self.checks.values():
             spec = scoring_spec(check, self.language)
@@ -226,7 +237,8 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
             raise PluginError(f"{len(problems)} problem(s) in pages:\n{ProblemsFound(problems)}")
         for file in files.documentation_pages():
             _title_as_text(file.page)
-        env.globals |= {"ui": self.messages, "brand": self.brand}  # every template, the 404 page's footer included
+        # Every template, the 404 page's footer included.
+        env.globals |= {"ui": self.messages, "brand": self.brand, "coach_page": "coach/" if self.config.coach_page else None}
         return env
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
@@ -241,11 +253,14 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
             # The page's own texts keep their language on a site in another language.
             language = self.other_language.get(uri, self.language)
             context |= {"lmi": found, "lmi_stale": found.stale(datetime.date.today()), "lmi_related": related, "lmi_language": language}
+        here = site_path(page.url, self.language, self.config.languages)
+        shared = lambda path: relative_href(path, here)  # noqa: E731 - the runtime is in the first language's site
+        if uri == COACH_PAGE and self.config.coach_page:
+            context |= {"site_checks": self.site_checks, "page_language": self.language, "page_script": shared("assets/careercheck/coach.js")}
         if uri in self.checks:
             check = self.checks[uri]
-            here = site_path(page.url, self.language, self.config.languages)
-            shared = lambda path: relative_href(path, here)  # noqa: E731 - the runtime is in the first language's site
             context |= {
+                "site_checks": self.site_checks,
                 "check": check,
                 "check_language": self.language,
                 "t": translator(check, self.language),
@@ -314,6 +329,12 @@ def _page_source(check: Check, language: str) -> str:
     # No footer links to the previous and next page: the check's own "Verder" is the one way on.
     front = {"template": "careercheck.html", "title": t(check.title), "hide": ["footer"]}
     return "---\n" + json.dumps(front, ensure_ascii=False) + f"\n---\n\n# {t(check.title)}\n\n{t(check.intro)}\n"
+
+
+def _coach_page_source(ui: dict[str, Any]) -> str:
+    # The form and its script come from the template (theme/coach.html).
+    front = {"template": "coach.html", "title": ui["coach_title"], "hide": ["footer"]}
+    return "---\n" + json.dumps(front, ensure_ascii=False) + f"\n---\n\n# {escape(ui['coach_title'])}\n\n{escape(ui['coach_intro'])}\n"
 
 
 def _title_as_text(page: Page) -> None:

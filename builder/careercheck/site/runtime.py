@@ -6,11 +6,19 @@ tarball once, but node_modules can change after it. The engine is packaged as a
 pure ``py3-none-any`` wheel with flit-core and registered, with its sha256, in a
 Pyodide lock file trimmed to what the site loads, using the pyodide-lock API (what
 ``pyodide lockfile add-wheels`` runs).
+
+segno, the QR code maker of share and coach links, is wrapped the same way: its
+installed files (from requirements.lock, hash-checked by pip) are checked once more
+against the hashes in their own RECORD, then packed with their licence into a pure
+wheel. So the site ships exactly the locked segno, without a download at build time.
 """
 
 from __future__ import annotations
 
+import base64
+import csv
 import hashlib
+import importlib.metadata
 import json
 import shutil
 import tempfile
@@ -46,6 +54,17 @@ requires-python = ">=3.12"
 """
 
 
+# segno's licence is BSD-3-Clause (its LICENSE file, shipped in the wheel's dist-info).
+SEGNO_PYPROJECT = """\
+[project]
+name = "segno"
+version = "{version}"
+description = "QR Code and Micro QR Code generator (segno, wrapped for Pyodide by careercheck)"
+license = "BSD-3-Clause"
+requires-python = ">=3.5"
+"""
+
+
 class RuntimeUnusable(Exception):
     """The Pyodide files are missing (``npm ci`` not run) or not those of the published package."""
 
@@ -71,11 +90,11 @@ def build_runtime(pyodide_dir: Path, out: Path) -> Runtime:
     for name in RUNTIME_FILES:
         shutil.copy2(pyodide_dir / name, out / name)
         check_file(out / name, pyodide_dir / name)  # the copy: what is checked is what ships
-    wheel = build_engine_wheel(out)
+    wheels = [build_engine_wheel(out), build_segno_wheel(out)]
     full = PyodideLockSpec.from_json(out / PYODIDE_LOCK)
-    # The engine is standard library only, so none of Pyodide's packages are needed.
+    # The engine and segno are pure Python without dependencies, so none of Pyodide's packages are needed.
     trimmed = PyodideLockSpec(info=full.info, packages={})
-    add_wheels_to_spec(trimmed, [wheel], base_path=out).to_json(out / PYODIDE_LOCK)
+    add_wheels_to_spec(trimmed, wheels, base_path=out).to_json(out / PYODIDE_LOCK)
     return Runtime(out)
 
 
@@ -108,3 +127,40 @@ def build_engine_wheel(out: Path) -> Path:
         (project / "pyproject.toml").write_text(ENGINE_PYPROJECT.format(version=careercheck_engine.__version__))
         info = make_wheel_in(project / "pyproject.toml", out)
     return Path(info.file)
+
+
+def build_segno_wheel(out: Path) -> Path:
+    """Wrap the installed segno package, checked against its RECORD, and its licence into a wheel in ``out``."""
+    try:
+        installed = importlib.metadata.distribution("segno")
+    except importlib.metadata.PackageNotFoundError:
+        raise RuntimeUnusable("segno is not installed; install the locked dependencies: make setup") from None
+    package = [f for f in installed.files or [] if f.parts[0] == "segno" and f.suffix != ".pyc"]
+    licence = [f for f in installed.files or [] if f.name == "LICENSE"]
+    if not package or len(licence) != 1:
+        raise RuntimeUnusable(f"segno {installed.version} lacks its package files or its LICENSE; reinstall it: make setup")
+    hashes = _record_hashes(installed)
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp)
+        for file in [*package, *licence]:
+            data = Path(file.locate()).read_bytes()
+            expected = hashes.get(file.as_posix())
+            found = "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+            if found != expected:
+                raise RuntimeUnusable(
+                    f"{file.locate()} is not the file segno {installed.version} installed (its RECORD says "
+                    f"{expected}, found {found}); reinstall it: make setup"
+                )
+            target = project / (file.name if file in licence else file.as_posix())
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            shutil.copystat(file.locate(), target)  # the same times give the same wheel
+        (project / "pyproject.toml").write_text(SEGNO_PYPROJECT.format(version=installed.version))
+        info = make_wheel_in(project / "pyproject.toml", out)
+    return Path(info.file)
+
+
+def _record_hashes(installed: importlib.metadata.Distribution) -> dict[str, str]:
+    """path -> "sha256=..." as the wheel's RECORD lists them (pip checked the wheel against requirements.lock)."""
+    record = installed.read_text("RECORD") or ""
+    return {row[0]: row[1] for row in csv.reader(record.splitlines()) if len(row) >= 2 and row[1]}

@@ -56,10 +56,17 @@ export function saveAnswers(storage, key, questions) {
 
 // Back into the form: only what fits its question. Says whether something was dropped.
 export function restoreAnswers(storage, key, questions) {
-  const { answers: saved, dropped } = readAnswers(questions.map(described), storage.get("sessionStorage", key));
-  fillAnswers(questions, saved);
+  const { dropped } = fillFromText(questions, storage.get("sessionStorage", key));
   if (dropped) saveAnswers(storage, key, questions); // what did not fit stays out, also after the next reload
   return dropped;
+}
+
+// Answers as formRecord gives them, as JSON text (untrusted: kept or shared), into the form, only what
+// fits: {filled: how many questions got an answer, dropped: whether something was left out}.
+export function fillFromText(questions, text) {
+  const { answers, dropped } = readAnswers(questions.map(described), text);
+  fillAnswers(questions, answers);
+  return { filled: answers.size, dropped };
 }
 
 // Answers that fit (Map(name -> value), from restore.mjs) into an empty form.

@@ -2,14 +2,17 @@
 // (steps.mjs), the answers and storage (answers.mjs, storage.mjs) and the
 // profile (profile.mjs). No scoring and no branching logic here (the engine
 // decides what applies), and nothing leaves the device.
-import { answerOf, answersOf, clearAnswers, restoreAnswers, saveAnswers, showJobs, touchSlider } from "./answers.mjs";
+import { answerOf, answersOf, clearAnswers, fillFromText, formRecord, restoreAnswers, saveAnswers, showJobs, touchSlider } from "./answers.mjs";
+import { coachContext, forgetCoach, showCoach } from "./coach-link.mjs";
 import { keepToRules } from "./controls.mjs";
 import { engineClient } from "./engine.mjs";
 import { keepControls } from "./keep.mjs";
 import { fill } from "./messages.mjs";
+import { dropFragment, fragmentOf } from "./fragment.mjs";
 import { profileContext, profileView } from "./profile.mjs";
 import { readAloud } from "./read-aloud.mjs";
 import { readKept } from "./restore.mjs";
+import { copyButtons, SHARED, sharedAnswers, shareView } from "./share.mjs";
 import { steps } from "./steps.mjs";
 import { guardedStorage, keptOnDevice, keysOf } from "./storage.mjs";
 
@@ -48,6 +51,17 @@ function start(form) {
   const engine = engineClient({
     specUrl: url(form.dataset.spec), occupationsUrl: url(form.dataset.occupations), escoUrl: url(form.dataset.esco),
   }, { loaded, failed: engineFailed });
+
+  // Links: a coach's message and route above the check; answers someone shared, to see their profile.
+  showCoach({ form, storage, ui, note });
+  shareView({ profile, form, questions, ui, qr: (text) => engine.request("qr", { text }) });
+  copyButtons(profile, ui);
+  if (fragmentOf(location.hash, SHARED)) openShared(location.hash);
+  // A link followed while this page is open changes only the fragment.
+  window.addEventListener("hashchange", () => {
+    if (fragmentOf(location.hash, SHARED)) openShared(location.hash);
+    else showCoach({ form, storage, ui, note });
+  });
 
   let searching = null;
   form.addEventListener("input", (event) => {
@@ -176,7 +190,7 @@ function start(form) {
     if (engine.state === "failed") return notScored("the engine is not loaded");
     status.textContent = ui.busy;
     try {
-      const context = profileContext(form, { earlier: kept().at(-1) });
+      const context = profileContext(form, { earlier: kept().at(-1), coach: coachContext() });
       const { result, html } = await engine.request("profile", { answers: answersOf(questions), ui, context });
       if (profile.dataset.state !== "pending") return; // erased meanwhile
       lastResult = result;
@@ -227,10 +241,11 @@ function start(form) {
   // Everything of every check on this site, in this tab and on this device; then a clean form.
   function erase() {
     storage.eraseAll();
+    forgetCoach();
     clearTimeout(searching);
     clearAnswers(form, questions, ui.not_chosen);
     for (const question of questions) keepToRules(question, ui);
-    for (const restoring of notice.querySelectorAll("[data-note$=not_restored]")) restoring.remove(); // about what is gone now
+    for (const said of notice.querySelectorAll("[data-note$=not_restored], [data-note^=link_], [data-note^=coach_]")) said.remove(); // about what is gone now
     lastResult = null;
     openNote.hidden = true;
     profile.hidden = true;
@@ -238,6 +253,39 @@ function start(form) {
     screens.restart();
     askWhatApplies();
     status.textContent = ui.erased;
+  }
+
+  // A shared link's answers, when they fit this check: into the form (never over the person's own
+  // answers without asking), then the profile, computed here. The address keeps no answers.
+  async function openShared(hash) {
+    dropFragment();
+    const shared = await sharedAnswers(hash, form);
+    if (shared.error) return note(`link_${shared.error}`);
+    if (Object.keys(answersOf(questions)).length > 0 && !(await replaceOwnAnswers())) return note("link_kept_own");
+    const own = JSON.stringify(formRecord(questions));
+    clearAnswers(form, questions, ui.not_chosen);
+    const { filled, dropped } = fillFromText(questions, shared.text);
+    if (filled === 0) { // nothing fits: the form as it was
+      clearAnswers(form, questions, ui.not_chosen);
+      fillFromText(questions, own);
+      return note("link_empty");
+    }
+    for (const question of questions) keepToRules(question, ui);
+    saveAnswers(storage, keys.answers, questions);
+    note("link_opened");
+    if (shared.otherVersion) note("link_other_version");
+    if (dropped) note("link_dropped");
+    askWhatApplies();
+    finish();
+  }
+
+  function replaceOwnAnswers() {
+    const dialog = document.querySelector("[data-link-confirm]");
+    return new Promise((resolve) => {
+      dialog.addEventListener("close", () => resolve(dialog.returnValue === "replace"), { once: true });
+      dialog.returnValue = "";
+      dialog.showModal();
+    });
   }
 
   // Once per note: a calm line above the questions, read out by screen readers.

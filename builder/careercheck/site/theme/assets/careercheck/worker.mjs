@@ -8,6 +8,7 @@ import { loadPyodide } from "../pyodide/pyodide.mjs";
 // wasm, say) and then waits forever: a failed download of a runtime file means
 // the engine cannot load, and the page must know at once.
 const RUNTIME = new URL("../pyodide/", import.meta.url).href;
+let started = false; // once the engine runs, a file that fails (segno's, for a QR code) fails only its request
 const download = self.fetch.bind(self);
 self.fetch = async (resource, ...rest) => {
   try {
@@ -15,16 +16,46 @@ self.fetch = async (resource, ...rest) => {
     if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
     return response;
   } catch (error) {
-    if (String(resource?.url ?? resource).startsWith(RUNTIME)) self.postMessage({ failed: String(error) });
+    if (!started && String(resource?.url ?? resource).startsWith(RUNTIME)) self.postMessage({ failed: String(error) });
     throw error;
   }
 };
 
+const runtime = loadPyodide({ indexURL: RUNTIME });
 const engine = (async () => {
-  const pyodide = await loadPyodide({ indexURL: RUNTIME });
+  const pyodide = await runtime;
   await pyodide.loadPackage("careercheck-engine", { messageCallback: () => {} });
-  return pyodide.pyimport("careercheck_engine");
+  const module = pyodide.pyimport("careercheck_engine");
+  started = true;
+  return module;
 })();
+let qrMaker = null; // segno, loaded only when a QR code is asked for
+
+// The QR code of a link as an SVG data: URI made by segno, or null when the text is
+// longer than a phone can read well from a screen or paper (above QR version 25, 117 by 117 modules).
+const QR_MAX_VERSION = 25;
+async function qrCode(text) {
+  qrMaker ??= (async () => {
+    const pyodide = await runtime;
+    await pyodide.loadPackage("segno", { messageCallback: () => {} });
+    return pyodide.pyimport("segno");
+  })();
+  qrMaker.catch(() => { qrMaker = null; }); // not loaded: the next QR code tries again
+  const segno = await qrMaker;
+  let code;
+  try {
+    code = segno.make_qr.callKwargs(text, { error: "m" });
+  } catch (error) {
+    if (String(error).includes("DataOverflowError")) return null;
+    throw error;
+  }
+  try {
+    if (code.version > QR_MAX_VERSION) return null;
+    return code.svg_data_uri.callKwargs({ border: 4, omitsize: true, dark: "#000", light: "#fff" });
+  } finally {
+    code.destroy();
+  }
+}
 
 let spec;
 let occupations = Promise.resolve("null"); // the site's occupation index, for checks that match
@@ -41,7 +72,7 @@ async function fetchText(url) {
 
 const handlers = {
   async init({ specUrl, occupationsUrl, escoUrl }) {
-    spec = fetchText(specUrl);
+    spec = specUrl ? fetchText(specUrl) : Promise.resolve("null"); // the coach page has no check
     if (occupationsUrl) occupations = fetchText(occupationsUrl);
     if (escoUrl) esco = fetchText(escoUrl);
     await Promise.all([engine, spec, occupations, esco]);
@@ -52,6 +83,9 @@ const handlers = {
   },
   async search({ query }) {
     return JSON.parse((await engine).search_json(await esco, query));
+  },
+  async qr({ text }) {
+    return qrCode(String(text));
   },
   // The result (kept scores are taken from it) and the profile as HTML.
   async profile({ answers, ui, context }) {
