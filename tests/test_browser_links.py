@@ -267,6 +267,11 @@ def test_the_coach_page_makes_a_link_whose_message_and_route_lead_the_client_thr
     another.page.wait_for_url(f"{visit.server}/checks/werkenergie/")
     assert "Joke de Vries" in coach_box(another)
     assert another.page.inner_text("[data-coach-route] a[aria-current=page]") == "Hoe gaat het met je werk?"
+    another.finish({"en1": 4, "en2": 2})  # the profile says who it is prepared for, with the intake questions
+    prepared = another.page.inner_text("[data-profile-prepared]")
+    assert prepared == "Voorbereid voor het gesprek met Joke de Vries, Loopbaanpraktijk Oost. Gesprek op 15 maart 2027. Contact: 06 12345678."
+    talk = another.page.inner_text("[data-profile] [data-part=gesprek]")
+    assert "Waarom ben ik hier? Wat is er gebeurd?" in talk and "Hoe ga ik om met tegenslag? Wat helpt me dan?" in talk
 
     another.erase_everything()
     assert not another.page.locator("[data-coach-context]").is_visible()
@@ -296,7 +301,10 @@ def test_a_coach_link_with_html_and_script_in_every_field_shows_them_as_text_and
     assert "Een paar checks uit de link van je coach zijn niet op deze site." in notice(visit)
     assert visit.page.locator("[data-coach-context] :is(img, script, svg, b)").count() == 0
     assert visit.page.locator("img[src=x], svg[onload]").count() == 0
-    visit.page.wait_for_selector("form[data-engine=ready]", state="attached")
+    visit.finish({})  # and on the profile: text again
+    prepared = visit.page.inner_text("[data-profile-prepared]")
+    assert HOSTILE[0] in prepared and HOSTILE[2] in prepared
+    assert visit.page.locator("[data-profile] :is(script, img[src=x], svg[onload], b)").count() == 0
     assert dialogs == []
 
 

@@ -60,6 +60,8 @@ def test_the_coach_page_is_built_in_every_language_out_of_the_menu_with_the_site
         checks = json.loads(re.search(r"<script type=\"application/json\" data-site-checks>(.*?)</script>", page)[1])
         assert {c["id"] for c in checks} <= {p.stem for p in (ROOT / "checks").glob("*.yml")}
         assert all(c["url"] == f"checks/{c['id']}/" for c in checks)
+        files = re.search(r'<ul class="cc-coach__files">(.*?)</ul>', page, re.S)[1]  # where an answers file is opened
+        assert re.findall(r'href="\.\./checks/(\w+)/"', files) == [c["id"] for c in checks]
         home = (site / prefix / "index.html").read_text()
         assert 'class="cc-footer-coach" href="coach/"' in home  # in the footer, not in the menu
         assert not re.search(r'class="md-nav__link"[^>]*href="coach/"', home)
