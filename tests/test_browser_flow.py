@@ -68,8 +68,9 @@ def test_every_language_site_loads_the_shared_page_script_and_all_its_modules(si
         found.add(module.name)
         imported = re.findall(r'(?:from |new URL\()"\./([\w.-]+)"', module.read_text())
         todo += [module.with_name(name) for name in imported if name not in found]
-    assert found == {"check.js", "answers.mjs", "answers-file.mjs", "controls.mjs", "engine.mjs", "keep.mjs", "messages.mjs",
-                     "profile.mjs", "read-aloud.mjs", "restore.mjs", "steps.mjs", "storage.mjs", "worker.mjs"}
+    assert found == {"check.js", "answers.mjs", "answers-file.mjs", "coach-link.mjs", "controls.mjs", "engine.mjs", "fragment.mjs",
+                     "keep.mjs", "messages.mjs", "profile.mjs", "read-aloud.mjs", "restore.mjs", "share.mjs", "steps.mjs",
+                     "storage.mjs", "worker.mjs"}
 
 
 def test_the_time_and_the_parts_are_shown_at_the_start(visit: Visit) -> None:

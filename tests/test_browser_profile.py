@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from careercheck.site.messages import messages
 from conftest import ROOT
 from test_browser import Visit
 from test_personas import PERSONAS
@@ -25,7 +26,7 @@ pytestmark = pytest.mark.browser
 
 A4 = (595, 842)  # points, rounded
 A3 = (842, 1191)
-LAST_ON_PAGE_ONE = "Mijn afspraak (datum, met wie):"
+LAST_ON_PAGE_ONE = messages("nl")["appointment"]
 CHECK_OF = {name: Path(p["check"]).stem for name, p in PERSONAS.items()}
 
 
@@ -50,12 +51,14 @@ def squeezed(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def assert_page_one_is_the_summary(pages: list) -> None:
+def assert_page_one_is_the_summary(pages: list, language: str = "nl") -> None:
+    ui = messages(language)
     assert all(size == A4 for size, _ in pages)
     first = squeezed(pages[0][1])
-    assert squeezed(LAST_ON_PAGE_ONE) in first  # the summary ends on page one ...
-    assert all(squeezed(LAST_ON_PAGE_ONE) not in squeezed(text) for _, text in pages[1:])
-    assert squeezed("Uitleg bij je scores") not in first  # ... and the details start on the next
+    assert squeezed(ui["profile_title"]) in first
+    assert squeezed(ui["appointment"]) in first  # the summary ends on page one ...
+    assert all(squeezed(ui["appointment"]) not in squeezed(text) for _, text in pages[1:])
+    assert squeezed(ui["details"]) not in first  # ... and the details start on the next
 
 
 @pytest.mark.parametrize("name", PERSONAS)

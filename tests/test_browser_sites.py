@@ -3,7 +3,6 @@ prints on one A4 page; the language selector keeps the page; a new site works fr
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import shutil
@@ -16,12 +15,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from pypdf import PdfReader
 
 from careercheck.site.build import build_site
 from careercheck.site.preview import serve_in_background
 from conftest import ROOT
 from test_browser import Visit, axe_violations
+from test_browser_profile import assert_page_one_is_the_summary, printed
 
 pytestmark = pytest.mark.browser
 
@@ -65,23 +64,21 @@ def test_the_short_check_and_its_profile_pass_axe_on_every_brand_and_language(sh
     assert axe_violations(visit) == []
 
 
-def test_the_profile_prints_on_one_a4_page_on_every_brand_and_language(short_check) -> None:
+def test_page_one_of_the_printed_profile_is_the_summary_on_every_brand_and_language(short_check) -> None:
     visit, language = short_check
     visit.finish(LINDA)
-    pdf = PdfReader(io.BytesIO(visit.page.pdf(format="A4", print_background=True)))
-    assert len(pdf.pages) == 1
-    assert PROFILE_TITLE[language] in pdf.pages[0].extract_text()
+    assert_page_one_is_the_summary(printed(visit), language)
 
 
 @pytest.mark.parametrize(("which", "language"), SITES, ids=[f"{s}-{lang}" for s, lang in SITES])
-def test_the_long_check_with_job_search_and_matching_is_private_accessible_and_one_page_everywhere(
+def test_the_long_check_with_job_search_and_matching_is_private_accessible_and_printable_everywhere(
     browser, server: str, brand_server: str, which: str, language: str
 ) -> None:
     """The Loopbaancheck loads the most: the job index, the occupation index and their pages' links."""
     with Visit(browser, server if which == "default" else brand_server) as visit:
         visit.open(("" if language == "nl" else "/en") + "/checks/loopbaancheck/")
         visit.finish(AHMED)
-        links = visit.page.eval_on_selector_all("[data-profile-options] li a, [data-profile-conclusions] a", "as => as.map(a => a.href)")
+        links = visit.page.eval_on_selector_all("[data-profile-options] li a, [data-profile] .cc-conclusion a", "as => as.map(a => a.href)")
         assert any("/beroepen/" in link for link in links)  # matched occupations, linked
         assert [link for link in links if not visit.page.request.get(link).ok] == []  # in this language's site
         origin = urlsplit(visit.server)
@@ -91,8 +88,7 @@ def test_the_long_check_with_job_search_and_matching_is_private_accessible_and_o
             assert (parts.netloc, request.method, parts.query) == (origin.netloc, "GET", ""), request.url
         assert [m for m in visit.console if "Content Security Policy" in m] == []
         assert axe_violations(visit) == []
-        pdf = PdfReader(io.BytesIO(visit.page.pdf(format="A4", print_background=True)))
-        assert len(pdf.pages) == 1 and PROFILE_TITLE[language] in pdf.pages[0].extract_text()
+        assert_page_one_is_the_summary(printed(visit), language)
 
 
 @pytest.mark.parametrize(("start", "language", "lands_on"), [

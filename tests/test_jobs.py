@@ -81,4 +81,4 @@ def test_the_job_search_in_the_page_and_the_distance_on_the_profile(browser, ser
         options = visit.page.inner_text("[data-profile-options]")
         assert "Heftruckchauffeur" in options and "Dit is je huidige beroep." in options
         assert "Iets verder van je huidige beroep. Je neemt mee: Veilig en netjes werken." in options  # a driver, 83xx
-        assert "heftruckchauffeur" in visit.page.inner_text("[data-profile-answers]")
+        assert "heftruckchauffeur" in visit.page.inner_text("[data-profile] [data-answer=beroep]")

@@ -68,7 +68,8 @@ class _Writer:
             if block:
                 place(question["part"], question["section"])[2].append(block)
         summary = [{"id": p, "title": self.ui[f"part_{p}"], "blocks": sum(b, [])} for p, b in parts.items() if any(b)]
-        summary += [{"id": s, "title": self.spec["sections"][s]["title"], "blocks": sum(b, [])} for s, b in own.items()]
+        summary += [{"id": s, "title": self.spec["sections"][s]["title"], "blocks": sum(own[s], [])}
+                    for s in self.spec["sections"] if s in own]  # in the check's order
         return {
             "language": self.lang,
             "title": f"{self.ui['profile_title']}: {self.spec['title']}",
@@ -88,9 +89,9 @@ class _Writer:
         return self.spec["questions"][first]["part"], self.spec["questions"][first]["section"]
 
     def meta(self) -> str:
-        made = f"{self.ui['made_on']} {self.date(self.context.get('date'))}".strip()
         version = fill(self.ui["check_version"], {"check": self.spec["title"], "version": self.spec.get("version", 1)})
-        return f"{made}. {version}."
+        made = self.context.get("date") and f"{self.ui['made_on']} {self.date(self.context['date'])}. "
+        return f"{made or ''}{version}."
 
     def prepared_for(self) -> list[str] | None:
         coach = self.context.get("coach")
