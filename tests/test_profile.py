@@ -20,6 +20,7 @@ from careercheck.site.messages import messages
 from careercheck_engine import profile, profile_html
 from careercheck_engine.profile import EXCERPT, PARTS
 from conftest import ROOT
+from test_engine_properties import answers_for  # any subset of valid answers
 from test_personas import PERSONAS
 
 UI = {"nl": messages("nl"), "en": messages("en")}
@@ -72,19 +73,6 @@ def test_the_profile_carries_no_invented_figures() -> None:
 
 
 REPORTED = {"vraag": "stress", "aanleiding": "stress", "situatie": "ziek"}
-
-
-def answers_for(spec: dict) -> st.SearchStrategy[dict]:
-    """Any answers to the choice and statement questions of a check (skipped ones left out)."""
-    fields = {}
-    for name, question in spec["questions"].items():
-        if question["type"] == "single":
-            fields[name] = st.sampled_from([None, *question["options"]])
-        elif question["type"] == "likert":
-            fields[name] = st.sampled_from([None, 1, 2, 3, 4, 5])
-        elif question["type"] == "text":
-            fields[name] = st.sampled_from([None, "Iets."])
-    return st.fixed_dictionaries(fields).map(lambda a: {k: v for k, v in a.items() if v is not None})
 
 
 @pytest.mark.parametrize("check", SPECS)

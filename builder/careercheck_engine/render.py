@@ -115,10 +115,7 @@ def _chart(block: dict) -> str:
 
 
 def _continued(block: dict) -> str:
-    answers = "".join(
-        f'<div class="cc-answer" data-answer="{_t(a["question"])}"><p class="cc-answer__q">{_t(a["label"])}</p><p class="cc-own">{_t(a["text"])}</p></div>'
-        for a in block["answers"]
-    )
+    answers = "".join(_answer(a) for a in block["answers"])
     return f'<section class="cc-continued" data-profile-continued aria-labelledby="cc-continued"><h3 id="cc-continued">{_t(block["title"])}</h3>{answers}</section>'
 
 
