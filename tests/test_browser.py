@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
-from careercheck.lmi.esco import OCCUPATIONS_NL, compact_index
+from careercheck.lmi.esco import ESCO_CSV, compact_index
 from conftest import GOLDEN, ROOT
 
 pytestmark = pytest.mark.browser
@@ -32,8 +32,8 @@ SLOW = 120_000
 
 
 @functools.cache
-def esco_label(uuid: str) -> str:
-    index = compact_index(OCCUPATIONS_NL)
+def esco_label(uuid: str, language: str = "nl") -> str:
+    index = compact_index(ESCO_CSV[language])
     return next(label for label, _, found in index["occupations"] if found == uuid)
 
 
@@ -93,7 +93,8 @@ class Visit:
             for place, choice in zip(question.locator("select").all(), value):
                 place.select_option(choice)
         elif kind == "occupation":  # search by the job's name, then pick it
-            question.locator("[data-job-search]").fill(esco_label(value))
+            language = self.page.get_attribute("form[data-check]", "data-lang")
+            question.locator("[data-job-search]").fill(esco_label(value, language))
             question.locator(f"input[value='{value}']").check()
         elif kind in ("slider", "text"):
             question.locator("input, textarea").fill(str(value))

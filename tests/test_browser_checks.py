@@ -81,20 +81,28 @@ def test_profile_links_lead_to_the_pages(visit: Visit) -> None:
     assert visit.page.url == visit.server + "/arbeidsmarkt/"
 
 
-def test_matched_occupations_show_why_and_lead_to_their_pages(visit: Visit) -> None:
-    persona = PERSONAS["ahmed-magazijn-na-reorganisatie"]
+def test_matched_occupations_show_why_on_screen_and_in_print_and_every_link_leads_to_a_page(visit: Visit) -> None:
+    from test_browser_profile import printed
+
+    persona = PERSONAS["henk-heftruck-wil-geen-nachtdiensten"]
     visit.open("/checks/loopbaancheck/")
     visit.finish(persona["answers"])
-    first = visit.page.locator("[data-profile-options] li").first
-    assert first.inner_text() == (
-        "Timmerman Past bij je interesses (jij: RCS, dit beroep: RCI). "
-        "Je vindt belangrijk: Zekerheid over werk en inkomen, Fijne collega's en samenwerken, Zien wat ik gemaakt heb. "
-        "Je kunt al: Met mijn handen werken, Veilig en netjes werken, Samenwerken. "
-        "Ander werk dan je huidige beroep. Je neemt mee: Met mijn handen werken, Veilig en netjes werken."
-    )
-    first.locator("a").click()
-    assert visit.page.url == visit.server + "/beroepen/timmerman/"
-    assert "Bronnen" in visit.page.inner_text("article")
+    summary = visit.page.inner_text("[data-profile-options]")
+    assert "Praktijkopleider (past deels) Een stap omhoog vanuit je werk als heftruckchauffeur." in " ".join(summary.split())
+    options = visit.page.locator("[data-profile-reasons] > ol > li")
+    said = {options.nth(i).locator("a").inner_text(): " ".join(options.nth(i).inner_text().split()) for i in range(options.count())}
+    assert "Een stap omhoog vanuit je werk als heftruckchauffeur." in said["Praktijkopleider"]
+    assert "Nog te leren: Cursus praktijkopleider of werkbegeleider." in said["Praktijkopleider"]
+    assert said["Heftruckchauffeur"].startswith("Heftruckchauffeur (past deels) Je eigen beroep: verder in je vak.")
+    assert "Staat lager: vaak ploegendiensten of nachtwerk. Dat wil je niet meer." in said["Heftruckchauffeur"]
+    print_text = " ".join(text for _, text in printed(visit)).replace("\n", " ")
+    for title, text in said.items():  # the print says why too, not only which
+        reason = text.split(") ", 1)[1].split(".")[0]
+        assert " ".join(reason.split()) in " ".join(print_text.split()), (title, reason)
+    links = [options.nth(i).locator("a").evaluate("a => a.href") for i in range(options.count())]
+    for link in links:
+        assert visit.page.goto(link).status == 200
+        assert visit.page.locator("article h1").count() == 1 and "Bronnen" in visit.page.inner_text("article"), link
 
 
 @pytest.mark.parametrize("path", ["/beroepen/", "/beroepen/timmerman/", "/over-deze-informatie/"])

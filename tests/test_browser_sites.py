@@ -82,7 +82,7 @@ def test_the_long_check_with_job_search_and_matching_is_private_accessible_and_p
         assert any("/beroepen/" in link for link in links)  # matched occupations, linked
         assert [link for link in links if not visit.page.request.get(link).ok] == []  # in this language's site
         origin = urlsplit(visit.server)
-        assert any(r.url.endswith("/assets/careercheck/esco-occupations.json") for r in visit.requests)
+        assert any(r.url.endswith(f"/assets/careercheck/esco-occupations.{language}.json") for r in visit.requests)
         for request in visit.requests:
             parts = urlsplit(request.url)
             assert (parts.netloc, request.method, parts.query) == (origin.netloc, "GET", ""), request.url

@@ -159,7 +159,7 @@ def test_a_control_character_in_a_page_is_named_with_its_line(tmp_path: Path) ->
 
 def test_a_labour_market_type_in_the_wrong_case_is_reported(tmp_path: Path) -> None:
     assert page(tmp_path, b"---\ntype: Occupation\ntitle: Kok\nreview_by: 2030-01-01\n---\n# Kok\n") == [
-        "pagina.md:2:7: 'type' must be one of occupation, sector or region (in lower case); correct the value"
+        "pagina.md:2:7: 'type' must be one of occupation, study, sector or region (in lower case); correct the value"
     ]
 
 

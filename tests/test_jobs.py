@@ -1,4 +1,4 @@
-"""The job search over ESCO's occupations, and how far an option is from the current job."""
+"""The job search over ESCO's occupations (Dutch and English), and the chosen job on the profile."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import subprocess
 
 import pytest
 
-from careercheck.lmi.esco import OCCUPATIONS_NL, compact_index
-from careercheck_engine import match, search, shared_isco_digits
+from careercheck.lmi.esco import ESCO_CSV, OCCUPATIONS_NL, compact_index
+from careercheck_engine import search, shared_isco_digits
 from conftest import ROOT
 from test_browser import Visit
 
@@ -30,6 +30,14 @@ def test_search_finds_other_names_and_ignores_accents_and_case() -> None:
     assert labels("Coordinator kinderopvang") == labels("coördinator kinderopvang") != []
 
 
+def test_the_english_search_finds_english_names_of_the_same_concepts() -> None:
+    english = json.dumps(compact_index(ESCO_CSV["en"]), ensure_ascii=False)
+    cashier = search(english, "cashier")[0]
+    assert cashier["label"] == "cashier" and cashier["isco"] == "5230"
+    assert search(INDEX, "kassamedewerker")[0]["uuid"] == cashier["uuid"]  # one concept, two languages
+    assert search(english, "forklift")[0]["uuid"] == HEFTRUCK
+
+
 def test_search_needs_two_letters_and_shows_at_most_eight() -> None:
     assert search(INDEX, "h") == []
     assert len(search(INDEX, "medewerker")) == 8
@@ -40,18 +48,6 @@ def test_isco_distance_counts_shared_leading_digits() -> None:
     assert [shared_isco_digits("8344", other) for other in ("8344", "8332", "8331", "7115")] == [4, 2, 2, 0]
     assert shared_isco_digits("8331", "8332") == 3
     assert shared_isco_digits(None, "8331") == 0
-
-
-def test_options_say_how_far_they_are_from_the_current_job() -> None:
-    occupations = [
-        {"id": "h", "title": "Heftruckchauffeur", "url": "h/", "riasec": "RCE", "values": [], "skills": ["vakwerk", "veilig", "plannen"], "isco": "8344", "esco": HEFTRUCK},
-        {"id": "v", "title": "Vrachtwagenchauffeur", "url": "v/", "riasec": "RCE", "values": [], "skills": ["veilig", "plannen", "doorzetten"], "isco": "8332", "esco": "x"},
-    ]
-    options = match(None, [], ["veilig"], occupations, {"uuid": HEFTRUCK, "isco": "8344"})
-    assert {o["title"]: o["distance"] for o in options} == {
-        "Heftruckchauffeur": {"same": True, "isco_digits": 4, "carried": ["vakwerk", "veilig", "plannen"]},
-        "Vrachtwagenchauffeur": {"same": False, "isco_digits": 2, "carried": ["veilig", "plannen"]},
-    }
 
 
 def test_search_in_pyodide(site, tmp_path) -> None:
@@ -79,6 +75,5 @@ def test_the_job_search_in_the_page_and_the_distance_on_the_profile(browser, ser
         assert visit.page.is_checked(f"input[value='{HEFTRUCK}']")
         visit.finish({"waarden": ["zekerheid"], "sterk": ["vakwerk", "veilig", "samenwerken"]})
         options = visit.page.inner_text("[data-profile-options]")
-        assert "Heftruckchauffeur" in options and "Dit is je huidige beroep." in options
-        assert "Iets verder van je huidige beroep. Je neemt mee: Veilig en netjes werken." in options  # a driver, 83xx
+        assert "Heftruckchauffeur" in options and "Je eigen beroep: verder in je vak." in options
         assert "heftruckchauffeur" in visit.page.inner_text("[data-profile] [data-answer=beroep]")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from careercheck.lmi.pages import Source
+from careercheck.lmi.pages import Source, read_page
 from careercheck.site.build import build_site
 from conftest import ROOT
 from test_build import copy_project
@@ -107,19 +108,54 @@ def test_the_about_page_states_sources_method_and_limitations(site: Path) -> Non
         assert f">{heading}</h2>" in html
 
 
-def test_related_occupations_link_to_their_pages(site: Path) -> None:
+def test_related_occupations_link_to_their_pages_both_ways(site: Path) -> None:
     html = (site / "beroepen/timmerman/index.html").read_text()
-    assert '<a href="../loodgieter/">Loodgieter</a>' in html and '<a href="../elektromonteur/">Elektromonteur</a>' in html
+    assert '<a href="../metselaar/">Metselaar</a>' in html  # named by timmerman.md
+    named_by_others = [p.stem for p in (ROOT / "docs/beroepen").glob("*.md") if "beroepen/timmerman.md" in p.read_text() and p.stem != "timmerman"]
+    assert named_by_others, "some page names timmerman as a transfer route"
+    assert all(f'href="../{other}/"' in html for other in named_by_others)
+
+
+def test_occupation_pages_say_how_the_work_is_and_how_people_get_in(site: Path) -> None:
+    html = (site / "beroepen/heftruckchauffeur/index.html").read_text()
+    for said in ("Vaak ploegendiensten of nachtwerk", "Heftruckcertificaat", "Leren op de werkplek", "Geen diploma nodig",
+                 "Inschatting van deze site", "RCE: Praktisch, Ordenend, Ondernemend", "Zekerheid over werk en inkomen"):
+        assert said in html, said
+    assert '<a href="../../opleidingen/logistiek/">' in html  # the study that leads here
+
+
+def test_study_pages_lead_to_their_occupations(site: Path) -> None:
+    html = (site / "opleidingen/logistiek/index.html").read_text()
+    assert '<a href="../../beroepen/heftruckchauffeur/">Heftruckchauffeur</a>' in html
+    assert "BBL: werken en leren tegelijk" in html
+
+
+def test_enough_occupations_to_choose_from_in_enough_sectors() -> None:
+    pages = [read_page(p) for p in sorted((ROOT / "docs/beroepen").glob("*.md"))]
+    occupations = [p for p in pages if p and p.type == "occupation"]
+    assert len(occupations) >= 40 and len({p.sector for p in occupations}) >= 12
+    assert all(p.route and p.conditions is not None for p in occupations)
+    studies = [read_page(p) for p in sorted((ROOT / "docs/opleidingen").glob("*.md"))]
+    assert studies and all(p.type == "study" and p.occupations for p in studies)
+
+
+def test_no_figures_in_what_the_site_wrote_about_routes_and_conditions() -> None:
+    # Durations and demand are in words: this site has no source for numbers (levels such as 'niveau 2' aside).
+    for path in sorted((ROOT / "docs").glob("*/*.md")):
+        page = read_page(path)
+        if page and page.route:
+            words = [page.route.duration, page.route.text, page.conditions_text or "", *(page.topics.model_dump().values() if page.topics else [])]
+            assert not [w for w in words if re.search(r"\d", re.sub(r"niveau \d( (of|en|tot) \d)*|\d(, \d)* of \d", "", w))], path
 
 
 def test_a_related_page_that_does_not_exist_fails_a_strict_build(tmp_path: Path) -> None:
-    project = edited(tmp_path, "related: [beroepen/loodgieter.md", "related: [beroepen/nergens.md")
+    project = edited(tmp_path, "related: [beroepen/metselaar.md", "related: [beroepen/nergens.md")
     run = build(project)
     assert run.returncode == 1
-    assert "beroepen/timmerman.md: related page 'beroepen/nergens.md' is not a labour-market page; correct 'related'" in run.stderr
+    assert "beroepen/timmerman.md: 'related' names 'beroepen/nergens.md', which is not a labour-market page; correct 'related'" in run.stderr
 
 
 def test_a_source_link_that_is_not_a_web_address_stops_the_build(tmp_path: Path) -> None:
     project = edited(tmp_path, "url: http://data.europa.eu/", "url: javascript:alert(1)//data.europa.eu/")
-    expected = f"{PAGE}:20:10: 'javascript:alert(1)//data.europa.eu/esco/occupation/2a22ff9e-de3b-408d-b312-5034896cc4f4' is not a web address"
+    expected = f"{PAGE}:29:10: 'javascript:alert(1)//data.europa.eu/esco/occupation/2a22ff9e-de3b-408d-b312-5034896cc4f4' is not a web address"
     assert expected in build(project).stderr

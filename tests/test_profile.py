@@ -165,7 +165,7 @@ def test_charts_have_their_figures_in_text() -> None:
 def test_an_english_profile_is_in_english() -> None:
     spec = scoring_spec(load_check(ROOT / "checks/loopbaancheck.yml"), "en")
     _, html = made(spec, PERSONAS["ahmed-magazijn-na-reorganisatie"]["answers"])
-    assert "Made on 29 November 2026. Career check, version 2." in text(html)
+    assert "Made on 29 November 2026. Career check, version 3." in text(html)
     assert "Why now?" in html and "Waarom nu?" not in html
 
 
@@ -183,7 +183,7 @@ def test_the_command_line_profile_is_the_engines(site: Path, tmp_path: Path) -> 
     assert "Heftruckchauffeur" in page  # the site's occupations are matched, as in the browser
     spec = json.loads((site / "assets/careercheck/specs/loopbaancheck.nl.json").read_text())
     occupations = json.loads((site / "assets/careercheck/occupations.json").read_text())
-    esco = (site / "assets/careercheck/esco-occupations.json").read_text()
+    esco = (site / "assets/careercheck/esco-occupations.nl.json").read_text()
     document = profile(spec, persona["answers"], UI["nl"], {"date": "2026-11-29", "root": ""}, occupations, esco)["document"]
     assert profile_html(document) in page
 

@@ -19,6 +19,7 @@ from careercheck_engine.scoring import score
 
 PARTS = ("waarom", "wie", "wat_wil", "wat_kan", "waar", "hoe")
 EXCERPT = 100  # characters of a written answer on page one (the poster); the rest follows in the details
+CLOSE = ("same", "own_field", "step_up", "near")  # options whose kinship to one's own work page one names
 LISTED = ("single", "multiple", "ranking", "occupation", "yes_no", "slider", "text")
 
 Document = dict[str, Any]
@@ -40,6 +41,7 @@ class _Writer:
         self.spec, self.result, self.answers, self.ui, self.context = spec, result, answers, ui, context
         self.lang = spec["language"]
         self.continued: list[dict] = []  # written answers cut short on page one, in full for the details
+        self.reasoned: list[dict] = []  # the options with every reason, for the details
         shown = set(result["visible"]["questions"])
         self.questions = [(n, q) for n, q in spec["questions"].items() if n in shown]
         self.scored = {item["q"] for scale in spec["scales"] for item in scale["items"]}
@@ -62,7 +64,7 @@ class _Writer:
         if riasec and riasec["status"] == "scored":
             place(*self.where(next(s for s in self.result["scales"] if s["letter"])))[1].append(self.interests())
         if self.result["options"] is not None:
-            parts["waar"][1].append(self.options())
+            parts["waar"][1] += self.options()
         for name, question in self.questions:
             block = self.answer(name, question)
             if block:
@@ -160,34 +162,42 @@ class _Writer:
             lines = [self.ui["code_flat"]]
         return {"type": "interests", "title": self.ui["interests"], "text": " ".join(lines)}
 
-    def options(self) -> dict:
-        matching = self.spec.get("matching") or {}
-        items = [{"title": o["title"], "url": self.url(o["url"]), "reasons": self.reasons(o, matching)}
-                 for o in self.result["options"]]
-        return {"type": "options", "title": self.ui["options"], "note": self.ui["options_note"], "items": items}
+    def options(self) -> list[dict]:
+        """The options on page one: how well each fits and how far it is from the person's work, with what
+        the list could not use; study ideas when the check asks for them. Why each fits is in the details."""
+        matching, found = self.spec.get("matching") or {}, self.result["matching"]
+        items = [{"title": o["title"], "url": self.url(o["url"]), "degree": self.ui[f"fit_{o['degree']}"],
+                  "reasons": self.reasons(o, matching)} for o in self.result["options"]]
+        self.reasoned = items
+        notes = [self.ui[f"match_{note}"] for note in found["notes"]]
+        # Page one names the kinship with the person's own work; 'other work' goes without saying there.
+        short = [item | {"reasons": item["reasons"][:1] if (o["relation"] or {}).get("kind") in CLOSE else []}
+                 for item, o in zip(items, self.result["options"])]
+        blocks = [{"type": "options", "kind": "options", "title": self.ui["options"], "note": self.ui["options_note"], "notes": notes, "items": short}]
+        if found["studies"]:
+            studies = [{"title": s["title"], "url": self.url(s["url"]), "degree": "", "reasons": []} for s in found["studies"]]
+            blocks.append({"type": "options", "kind": "studies", "title": self.ui["studies"], "note": self.ui["studies_note"], "notes": [], "items": studies})
+        return blocks
 
     def reasons(self, option: dict, matching: dict) -> list[str]:
+        """Each reason only when it holds, in the order a coach would go through them."""
         def labels(question: str | None, ids: list[str]) -> str:
             names = (self.spec["questions"].get(question) or {}).get("labels") or {}
             return ", ".join(names.get(i, i) for i in ids)
 
+        skills = lambda ids: labels(matching.get("skills"), ids)  # noqa: E731
+        relation, interests = option["relation"], option["interests"]
+        develop = ([option["qualification"]] if option["qualification"] else []) + [skills([s]) for s in option["develop"]]
         found = [
-            option["interests"] and fill(self.ui["why_interests"], option["interests"]),
+            relation and fill(self.ui[f"rel_{relation['kind']}"], {"job": relation["job"]}),
+            interests and fill(self.ui[f"why_interests_{interests['degree']}"], interests),
             option["values"] and fill(self.ui["why_values"], {"values": labels(matching.get("values"), option["values"])}),
-            option["skills"] and fill(self.ui["why_skills"], {"skills": labels(matching.get("skills"), option["skills"])}),
-            option["develop"] and fill(self.ui["develop"], {"skills": labels(matching.get("skills"), option["develop"])}),
-            self.distance(option.get("distance"), lambda ids: labels(matching.get("skills"), ids)),
+            option["skills"] and fill(self.ui["why_skills"], {"skills": skills(option["skills"])}),
+            option["from_job"] and relation and fill(self.ui["from_job"], {"job": relation["job"], "skills": skills(option["from_job"])}),
+            develop and fill(self.ui["develop"], {"skills": "; ".join(develop)}),
+            *(fill(self.ui[f"avoid_{a['why']}"], {"condition": self.ui[f"condition_{a['condition']}"]}) for a in option["avoid"]),
         ]
         return [reason for reason in found if reason]
-
-    def distance(self, found: dict | None, skill_labels) -> str:
-        """How far an option is from the current job, in words."""
-        if not found:
-            return ""
-        if found["same"]:
-            return self.ui["dist_same"]
-        near = self.ui[("dist_far", "dist_far", "dist_2", "dist_3", "dist_4")[found["isco_digits"]]]
-        return f"{near} {fill(self.ui['carried'], {'skills': skill_labels(found['carried'])})}" if found["carried"] else near
 
     def talk(self) -> dict | None:
         """Questions to talk about with a coach, chosen from the answers; with a coach's link, the intake questions."""
@@ -207,6 +217,8 @@ class _Writer:
                      "min": letters[letter]["min"], "max": letters[letter]["max"],
                      "text": number(letters[letter]["score"], self.lang)} for letter in "RIASEC"]
             blocks.append({"type": "chart", "title": self.ui["interests_chart"], "bars": bars})
+        if self.reasoned:
+            blocks.append({"type": "reasons", "title": self.ui["options_why"], "items": self.reasoned})
         if self.continued:
             blocks.append({"type": "continued", "title": self.ui["continued"], "answers": self.continued})
         return blocks

@@ -67,11 +67,17 @@ def _interests(block: dict) -> str:
 
 
 def _options(block: dict) -> str:
-    items = "".join(
-        f'<li><a href="{_t(item["url"])}">{_t(item["title"])}</a> <span class="cc-why">{_t(" ".join(item["reasons"]))}</span></li>'
-        for item in block["items"]
-    )
-    return f'<div data-profile-options><h4>{_t(block["title"])}</h4><p class="cc-note">{_t(block["note"])}</p><ol>{items}</ol></div>'
+    """Options (or study ideas) with how well each fits and why; first what the list could not use."""
+    notes = "".join(f'<p class="cc-note" data-match-note>{_t(note)}</p>' for note in block["notes"])
+    items = "".join(_option(item) for item in block["items"])
+    return (f'<div data-profile-{block["kind"]}><h4>{_t(block["title"])}</h4><p class="cc-note">{_t(block["note"])}</p>'
+            f'{notes}<ol>{items}</ol></div>')
+
+
+def _option(item: dict) -> str:
+    degree = f' <em>({_t(item["degree"])})</em>' if item["degree"] else ""
+    why = f' <span class="cc-why">{_t(" ".join(item["reasons"]))}</span>' if item["reasons"] else ""
+    return f'<li><a href="{_t(item["url"])}">{_t(item["title"])}</a>{degree}{why}</li>'
 
 
 def _talk(talk: dict) -> str:
@@ -114,10 +120,20 @@ def _chart(block: dict) -> str:
     return f'<figure class="cc-chart" data-profile-chart><figcaption>{_t(block["title"])}</figcaption><ul>{rows}</ul></figure>'
 
 
+def _reasons(block: dict) -> str:
+    """Why each option fits, and what speaks against it, one reason per line."""
+    items = "".join(
+        f'<li><a href="{_t(item["url"])}">{_t(item["title"])}</a> <em>({_t(item["degree"])})</em>'
+        f'<ul>{"".join(f"<li>{_t(reason)}</li>" for reason in item["reasons"])}</ul></li>'
+        for item in block["items"]
+    )
+    return f'<section class="cc-reasons" data-profile-reasons aria-labelledby="cc-reasons"><h3 id="cc-reasons">{_t(block["title"])}</h3><ol>{items}</ol></section>'
+
+
 def _continued(block: dict) -> str:
     answers = "".join(_answer(a) for a in block["answers"])
     return f'<section class="cc-continued" data-profile-continued aria-labelledby="cc-continued"><h3 id="cc-continued">{_t(block["title"])}</h3>{answers}</section>'
 
 
 _BLOCKS = {"advice": _advice, "answer": _answer, "trait": _trait, "interests": _interests, "options": _options}
-_DETAILS = {"scales": _scales, "chart": _chart, "continued": _continued}
+_DETAILS = {"scales": _scales, "chart": _chart, "reasons": _reasons, "continued": _continued}

@@ -34,12 +34,14 @@ def score(spec: Spec, answers: dict[str, Any], occupations: list[dict] | None = 
     by_id = {s["id"]: {"score": s["score"], "band": s["band"] and s["band"]["id"], **_norm_fields(s)} for s in scales}
     riasec = interests({k: by_id.get(v, {}).get("score") for k, v in spec["riasec"].items()}) if spec["riasec"] else None
     matching = spec.get("matching")
-    options = current = None
+    matched = current = None
     job = next((valid[name] for name in (matching or {}).get("current_job") or [] if name in valid), None)
     if job and esco_json:
         current = find(esco_json, job)
     if matching and occupations is not None:
-        options = match(riasec, valid.get(matching["values"], []), valid.get(matching["skills"], []), occupations, current)
+        matched = match(_person(matching, valid, riasec), occupations, current)
+        if holds(matching.get("study_ideas") or ["const", False], valid, by_id):
+            matched["studies"] = list({s["url"]: s for o in matched["options"] for s in o["studies"]}.values())
     return {
         "check": spec["id"],
         "title": spec["title"],
@@ -49,7 +51,8 @@ def score(spec: Spec, answers: dict[str, Any], occupations: list[dict] | None = 
         "visible": visible,
         "scales": scales,
         "riasec": riasec,
-        "options": options,
+        "options": matched and matched["options"],
+        "matching": matched and {"notes": matched["notes"], "studies": matched.get("studies", [])},
         "current_job": current,
         "conclusions": [
             {k: c.get(k) for k in ("id", "title", "text", "steps", "link", "part")}
@@ -64,6 +67,16 @@ def score(spec: Spec, answers: dict[str, Any], occupations: list[dict] | None = 
 def visible(spec: Spec, answers: dict[str, Any]) -> dict[str, list[str]]:
     """Which sections and questions to show, given the answers so far (branching)."""
     return clean(spec, answers)[2]
+
+
+def _person(matching: dict, valid: dict, riasec: dict | None) -> dict[str, Any]:
+    """What matching reads of the answers; None for what the check does not ask, [] for what is unanswered.
+    A condition the person no longer wants outweighs one that drains them: it is the stronger reason."""
+    avoid: dict[str, str] = {}
+    for rule in sorted(matching.get("avoid") or [], key=lambda r: r["why"] == "not_wanted"):
+        avoid |= {rule["conditions"][v]: rule["why"] for v in valid.get(rule["question"], []) if v in rule["conditions"]}
+    return {"riasec": riasec, "avoid": avoid,
+            **{part: valid.get(matching[part], []) if matching.get(part) else None for part in ("values", "skills")}}
 
 
 def _norm_fields(scale: Result) -> dict[str, Any]:

@@ -64,7 +64,13 @@ def scoring_spec(check: Check, language: str | None = None) -> dict[str, Any]:
         ],
         "quality": {"straight_lining": check.quality.straight_lining, "pairs": [list(p) for p in check.quality.pairs]},
         # current_job as a list always, so the engine reads one shape.
-        "matching": check.matching and check.matching.model_dump() | {"current_job": check.matching.job_questions},
+        "matching": check.matching and check.matching.model_dump() | {
+            "current_job": check.matching.job_questions,
+            "avoid": [{"question": a.question, "why": a.why,
+                       "conditions": {v: a.condition_of(v) for v in questions[a.question]["labels"] if a.condition_of(v)}}
+                      for a in check.matching.avoid],
+            "study_ideas": compile_condition(check.matching.study_ideas, names, scale_ids) if check.matching.study_ideas else None,
+        },
     }
 
 

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from careercheck.format.parts import Condition, Identifier, Language, Likert, Part, Plain, Strict, Text, broken_rule
+from careercheck.format.parts import Condition, Identifier, Language, Likert, Part, Plain, Strict, Text, WorkCondition, broken_rule
 from careercheck.format.questions import Question, ScoredQuestion
 
 
@@ -120,6 +120,18 @@ class Quality(Strict):
     )
 
 
+class Avoid(Strict):
+    """A multiple-choice question whose answers name working conditions to avoid: they lower an option that has them."""
+
+    question: Identifier = Field(description="A multiple-choice question.")
+    why: Literal["not_wanted", "drains"] = Field(description="not_wanted: the person no longer wants it; drains: it costs them energy.")
+    conditions: dict[Identifier, WorkCondition] | None = Field(
+        default=None, description="Option value -> condition of the occupation pages; without it, the option values are the conditions.")
+
+    def condition_of(self, option: str) -> str | None:
+        return option if self.conditions is None else self.conditions.get(option)
+
+
 class Matching(Strict):
     """Which answers match a person with the occupation pages (with riasec, for interests)."""
 
@@ -130,6 +142,9 @@ class Matching(Strict):
         description="An occupation question: options then say how far they are from this job. Several (e.g. the current job for "
         "who works, the last job for who looks for work): the first one answered counts.",
     )
+
+    avoid: list[Avoid] = Field(default_factory=list, description="Answers that name working conditions to avoid (e.g. night shifts, time pressure).")
+    study_ideas: str | None = Field(default=None, description="A condition (e.g. \"situatie == 'school'\"): when it holds, the profile lists directions of study.")
 
     @property
     def job_questions(self) -> list[str]:

@@ -68,3 +68,9 @@ class Likert(Strict):
         default=False,
         description="Show a face beside each anchor, from sad to happy, for readers who lean on pictures. The word stays the label.",
     )
+
+
+# Working conditions an occupation page names (pages.py), so that what drains a person, or what they
+# no longer want (a check's matching: avoid), can lower an option and say why.
+WorkCondition = Literal["nacht", "tijdsdruk", "zwaar", "buiten", "klanten", "alleen", "team", "herhaling", "conflict"]
+WORK_CONDITIONS: tuple[str, ...] = WorkCondition.__args__

@@ -10,7 +10,7 @@ from careercheck.format.model import Check
 from careercheck.format.yaml_positions import MAX_DEPTH, MAX_NUMBER_LENGTH, MAX_VALUES
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
-ORDER = ["Check", "About", "Likert", "Section", "Question", "Option", "Image", "Scale", "Band", "Norms", "Conclusion", "Link", "Quality", "Matching"]
+ORDER = ["Check", "About", "Likert", "Section", "Question", "Option", "Image", "Scale", "Band", "Norms", "Conclusion", "Link", "Quality", "Matching", "Avoid"]
 
 
 def schema() -> dict[str, Any]:

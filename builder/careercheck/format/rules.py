@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import markdown
 
 from careercheck.format.conditions import ConditionError, compile_condition
-from careercheck.format.model import Check, Scale
-from careercheck.format.parts import Likert
+from careercheck.format.model import Avoid, Check, Scale
+from careercheck.format.parts import WORK_CONDITIONS, Likert
 from careercheck.format.questions import ChoiceQuestion, LikertQuestion, Question, ScoredQuestion
 from careercheck.format.texts import located_texts, missing_translations
 from careercheck.html_safety import unsafe_html
@@ -139,6 +139,21 @@ def _bands(scale: Scale, at: tuple, bounds: tuple[float, float]) -> Iterator[Fin
         yield Finding((*at, "bands", index, "id"), f"band id '{scale.bands[index].id}' is used twice in scale '{scale.id}'; give each band its own id")
 
 
+def _avoid(loc: tuple, avoid: Avoid, question: Question | None) -> Iterator[Finding]:
+    if not isinstance(question, ChoiceQuestion) or question.type != "multiple":
+        yield Finding((*loc, "question"), f"matching avoid must name a multiple question; '{avoid.question}' is not one")
+        return
+    values = [o.value for o in question.options]
+    if avoid.conditions is None:
+        wrong = [v for v in values if v not in WORK_CONDITIONS]
+        if wrong:
+            yield Finding(loc, f"the options of '{avoid.question}' ({', '.join(wrong)}) are no working conditions "
+                               f"({', '.join(WORK_CONDITIONS)}); map them under 'conditions'", at_key=True)
+    for option in avoid.conditions or {}:
+        if option not in values:
+            yield Finding((*loc, "conditions", option), f"'{option}' is no option of '{avoid.question}'; use one of: {', '.join(values)}", at_key=True)
+
+
 def _conditions(check: Check) -> Iterator[Finding]:
     names = [q.name for _, q in question_locations(check)]
     scales = [s.id for s in check.scales]
@@ -152,6 +167,8 @@ def _conditions(check: Check) -> Iterator[Finding]:
             asked.append(question.name)
     for index, conclusion in enumerate(check.conclusions):
         yield from _condition(("conclusions", index, "when"), conclusion.when, names, scales, ())
+    if check.matching and check.matching.study_ideas:
+        yield from _condition(("matching", "study_ideas"), check.matching.study_ideas, names, scales, ())
 
 
 def _condition(loc: tuple, text: str, answers, scales, later) -> Iterator[Finding]:
@@ -177,6 +194,8 @@ def _riasec_and_quality(check: Check) -> Iterator[Finding]:
         for key, kind, name in named:
             if name and (name not in questions or questions[name].type != kind):
                 yield Finding(("matching", key), f"matching {key} must name a {kind} question; '{name}' is not one")
+        for index, avoid in enumerate(check.matching.avoid):
+            yield from _avoid(("matching", "avoid", index), avoid, questions.get(avoid.question))
     for index, pair in enumerate(check.quality.pairs):
         found = [questions.get(name) for name in pair]
         if not all(isinstance(q, LikertQuestion) for q in found):

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 SPECS = "assets/careercheck/specs"
 OCCUPATIONS = "assets/careercheck/occupations.json"
-ESCO_INDEX = "assets/careercheck/esco-occupations.json"
+
+
+def esco_index(language: str) -> str:
+    """ESCO's occupations in the language of the job search."""
+    return f"assets/careercheck/esco-occupations.{language}.json"
 
 
 def spec_path(check_id: str, language: str) -> str:

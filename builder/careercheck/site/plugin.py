@@ -31,11 +31,11 @@ from careercheck.format.readability import readability_of
 from careercheck.format.reference import reference_markdown, schema_text
 from careercheck.format.texts import translator
 from careercheck.html_safety import line_of, unsafe_html
-from careercheck.lmi.esco import OCCUPATIONS_NL, compact_index
-from careercheck.lmi.pages import LabourMarketPage, occupation_index, overview_markdown, read_page
+from careercheck.lmi.esco import ESCO_CSV, compact_index, titles
+from careercheck.lmi.pages import LabourMarketPage, links, occupation_index, overview_markdown, read_page
 from careercheck.problems import Problem, ProblemsFound
 from careercheck.site import brand
-from careercheck.site.paths import ESCO_INDEX, OCCUPATIONS, spec_path
+from careercheck.site.paths import OCCUPATIONS, esco_index, spec_path
 from careercheck.site.config import CareerCheckConfig
 from careercheck.site.csp import with_policy
 from careercheck.site.languages import relative_href, select_pages, site_path
@@ -48,6 +48,7 @@ BRAND_STYLESHEET = "assets/careercheck/brand.css"
 PYODIDE = "assets/pyodide"
 REFERENCE_PAGE = "makers/check-format.md"  # in English, in every language's site
 OVERVIEW_PAGE = "beroepen/index.md"  # generated from the occupation pages unless docs/ has its own
+STUDIES_PAGE = "opleidingen/index.md"  # likewise, from the study pages
 COACH_PAGE = "coach.md"  # where a coach makes a pre-intake link; out of the menu, linked from the footer
 log = logging.getLogger("mkdocs.plugins.careercheck")
 
@@ -123,14 +124,24 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
         self._add_page_folders(files, config)
         self.other_language = select_pages(files, config, self.config.languages, self.language)
         self._read_labour_market_pages(files)
-        index = occupation_index({uri: (self.urls[uri], page) for uri, page in self.labour_market.items()})
+        # A page shown in another language is named by its ESCO label in this one, where ESCO has it.
+        named = titles(ESCO_CSV[self.language]) if self.other_language and self.language in ESCO_CSV else {}
+        named = {page.esco.rsplit("/", 1)[-1]: named[page.esco.rsplit("/", 1)[-1]] for uri, page in self.labour_market.items()
+                 if uri in self.other_language and page.esco and page.esco.rsplit("/", 1)[-1] in named}
+        index = occupation_index({uri: (self.urls[uri], page) for uri, page in self.labour_market.items()}, named)
+        self.match_words = _match_words(self.checks.values(), self.language)
         files.append(File.generated(config, OCCUPATIONS, content=json.dumps(index, ensure_ascii=False)))
         if self.brand.stylesheet:
             files.append(File.generated(config, BRAND_STYLESHEET, content=self.brand.stylesheet))
-        if index and not files.get_file_from_path(OVERVIEW_PAGE):
-            about = files.get_file_from_path("over-deze-informatie.md")
-            overview = overview_markdown(self.labour_market, OVERVIEW_PAGE, self.messages, about and about.src_uri)
-            files.append(File.generated(config, OVERVIEW_PAGE, content=overview))
+        # Occupations and studies are many: the menu holds their overviews, each page is one click from there.
+        about = files.get_file_from_path("over-deze-informatie.md")
+        for kind, overview_page in (("occupation", OVERVIEW_PAGE), ("study", STUDIES_PAGE)):
+            listed = [uri for uri, page in self.labour_market.items() if page.type == kind]
+            for uri in listed:
+                files.get_file_from_path(uri).inclusion = InclusionLevel.NOT_IN_NAV
+            if listed and not files.get_file_from_path(overview_page):
+                overview = overview_markdown(self.labour_market, overview_page, self.messages, about and about.src_uri, kind)
+                files.append(File.generated(config, overview_page, content=overview))
         for src_uri, check in self.checks.items():
             if files.get_file_from_path(src_uri):
                 raise PluginError(f"docs/{src_uri} clashes with the page generated for check '{check.id}'; rename one")
@@ -180,12 +191,14 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
                 files.append(File.generated(config, src_uri, abs_src_path=str(source)))
 
     def _add_runtime(self, files: Files, config: MkDocsConfig) -> None:
-        if any(_asks_for_a_job(check) for check in self.checks.values()):
-            esco_csv = Path(config.config_file_path).parent / self.config.esco_csv if self.config.esco_csv else OCCUPATIONS_NL
+        for language in self.config.languages if any(_asks_for_a_job(check) for check in self.checks.values()) else []:
+            # The site's own ESCO file (esco_csv) is in its first language; the others come with the package.
+            own = self.config.esco_csv and language == self.first_language
+            esco_csv = Path(config.config_file_path).parent / self.config.esco_csv if own else ESCO_CSV[language]
             if not esco_csv.is_file():
                 raise PluginError(f"{esco_csv} is missing: the job search of 'occupation' questions needs ESCO's occupations; correct 'esco_csv'")
             esco = compact_index(esco_csv)
-            files.append(File.generated(config, ESCO_INDEX, content=json.dumps(esco, ensure_ascii=False, separators=(",", ":"))))
+            files.append(File.generated(config, esco_index(language), content=json.dumps(esco, ensure_ascii=False, separators=(",", ":"))))
         for path in self.runtime.files:
             files.append(File.generated(config, f"{PYODIDE}/{path.name}", abs_src_path=str(path)))
 
@@ -208,10 +221,12 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
                     log.warning(f"{file.src_uri}: its review date {found.review_by} has passed; check the information and set a new 'review_by'")
         if problems:
             raise PluginError(f"{len(problems)} problem(s) in the pages:\n{ProblemsFound(problems)}")
+        self.lmi_links = links(self.labour_market)
         for uri, found in self.labour_market.items():
-            for other in found.related:
-                if other not in self.labour_market and self.language == self.first_language:
-                    log.warning(f"{uri}: related page '{other}' is not a labour-market page; correct 'related'")
+            for key, others in (("related", found.related), ("occupations", found.occupations), ("after", found.route.after if found.route else [])):
+                for other in others:
+                    if other not in self.labour_market and self.language == self.first_language:
+                        log.warning(f"{uri}: '{key}' names '{other}', which is not a labour-market page; correct '{key}'")
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.config.enabled and page.file.src_uri in self.labour_market:
@@ -249,10 +264,11 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
         config.extra["alternate"] = alternates  # Material's language selector: the same page in each language
         if uri in self.labour_market:
             found = self.labour_market[uri]
-            related = [(self.labour_market[u].title, self.urls[u]) for u in found.related if u in self.labour_market]
+            linked = {kind: [(self.labour_market[u].title, self.urls[u]) for u in uris] for kind, uris in self.lmi_links[uri].items()}
             # The page's own texts keep their language on a site in another language.
             language = self.other_language.get(uri, self.language)
-            context |= {"lmi": found, "lmi_stale": found.stale(datetime.date.today()), "lmi_related": related, "lmi_language": language}
+            context |= {"lmi": found, "lmi_stale": found.stale(datetime.date.today()), "lmi_links": linked, "lmi_language": language,
+                        "lmi_words": self.match_words}
         here = site_path(page.url, self.language, self.config.languages)
         shared = lambda path: relative_href(path, here)  # noqa: E731 - the runtime is in the first language's site
         if uri == COACH_PAGE and self.config.coach_page:
@@ -268,7 +284,7 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
                 "page_script": shared("assets/careercheck/check.js"),
                 "poster_stylesheet": shared("assets/careercheck/poster.css"),
                 "occupations_path": OCCUPATIONS if check.matching else None,
-                "esco_href": shared(ESCO_INDEX) if _asks_for_a_job(check) else None,
+                "esco_href": shared(esco_index(self.language)) if _asks_for_a_job(check) else None,
                 "translations": [a for a in alternates if a["lang"] != self.language and a["same_page"]],
             }
         return context
@@ -371,3 +387,12 @@ def _images(check: Check) -> set[str]:
     questions = check.questions
     options = [o for q in questions if isinstance(q, ChoiceQuestion) for o in q.options]
     return {item.image.src for item in [*questions, *options] if item.image}
+
+
+def _match_words(checks, language: str) -> dict[str, dict[str, str]]:
+    """The words of the values and skills occupation pages name, as the first check that matches asks them."""
+    for check in (c for c in checks if c.matching and language in c.languages):
+        t, questions = translator(check, language), {q.name: q for q in check.questions}
+        return {part: {o.value: t(o.label) for o in questions[name].options} if name else {}
+                for part, name in (("values", check.matching.values), ("skills", check.matching.skills))}
+    return {"values": {}, "skills": {}}

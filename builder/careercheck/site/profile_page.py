@@ -13,7 +13,7 @@ from pathlib import Path
 from careercheck.format.model import Check
 from careercheck.problems import Problem, ProblemsFound
 from careercheck.site.messages import messages
-from careercheck.site.paths import ESCO_INDEX, OCCUPATIONS, spec_path
+from careercheck.site.paths import OCCUPATIONS, esco_index, spec_path
 from careercheck_engine import profile, profile_html
 
 PAGE = """<!doctype html>
@@ -35,7 +35,7 @@ def profile_page(check: Check, answers: dict, site: Path, language: str | None, 
                                                       "build the site first (make build) or name it with --site")])
     spec = json.loads(spec_file.read_text(encoding="utf-8"))
     occupations = site / OCCUPATIONS
-    esco = site / ESCO_INDEX
+    esco = site / esco_index(language)
     ui = messages(language)
     context = {"date": date or datetime.date.today().isoformat(), "root": ""}
     made = profile(spec, answers, ui, context,
