@@ -2,7 +2,8 @@
 
 Every part is simple enough to explain to the person (the site's about page does):
 - interests: Iachan's M between the person's Holland code(s) and the occupation's, as a share
-  of 28, the most two codes can share; a reason only when they share a letter, worded by degree;
+  of 28, the most two codes can share; a reason only when they share a letter the person has for
+  certain (ties aside), 'good' from half of M with two letters shared, else 'partly';
 - values: the points of the person's ranked values (first 5 ... fifth 1) that the occupation
   offers, as a share of the most its values could earn: offering the top three values scores 1;
 - skills: the share of the occupation's skills the person has, by their own word or from the
@@ -23,7 +24,7 @@ WEIGHTS = {"interests": 0.5, "values": 0.25, "skills": 0.25}
 POINTS = (5, 4, 3, 2, 1)  # a value ranked first ... fifth
 AVOID = 0.15  # per condition the person wants to avoid: enough to move an option down, not to hide it
 GOOD, PARTLY = 0.7, 0.45  # fits from which an option fits well, or partly; below: little
-INTERESTS_GOOD = 0.5  # a share of M from which interests fit well: e.g. the first letters agree
+INTERESTS_GOOD = 0.5  # a share of M from which interests fit well (e.g. the first letters agree), with two letters shared
 SHOWN = 5  # the best options on the profile (a short list to talk about, not a verdict), then
 # the best step from one's own work and one's own work, when they are not among them
 OWN_FIELD = {"same", "own_field"}  # no qualification to learn: the person works in this field
@@ -116,9 +117,9 @@ def _fit(person: dict, codes: list[str], known: set[str], occupation: dict) -> d
         # tie-broken codes is no interest of theirs to speak of.
         shared = [letter for letter in occupation["riasec"] if all(letter in code for code in codes)]
         if shared:  # no shared letter, no reason
-            certain = "".join(letter for letter in codes[0] if all(letter in code for code in codes))
-            reasons["interests"] = {"degree": "good" if parts["interests"] >= INTERESTS_GOOD else "partly",
-                                    "person": certain, "occupation": occupation["riasec"], "shared": "".join(shared)}
+            good = parts["interests"] >= INTERESTS_GOOD and len(shared) >= 2
+            reasons["interests"] = {"degree": "good" if good else "partly",
+                                    "person": codes[0], "occupation": occupation["riasec"], "shared": "".join(shared)}
     if values and occupation.get("values"):
         reasons["values"] = [v for v in values if v in occupation["values"]]
         most = sum(POINTS[: min(len(values), len(occupation["values"]))])

@@ -19,7 +19,7 @@ from careercheck_engine.scoring import score
 
 PARTS = ("waarom", "wie", "wat_wil", "wat_kan", "waar", "hoe")
 EXCERPT = 100  # characters of a written answer on page one (the poster); the rest follows in the details
-CLOSE = ("same", "own_field", "step_up", "near")  # options whose kinship to one's own work page one names
+CLOSE = ("same", "own_field", "step_up", "near")  # kinds of options page one names the kinship of
 LISTED = ("single", "multiple", "ranking", "occupation", "yes_no", "slider", "text")
 
 Document = dict[str, Any]
@@ -171,13 +171,22 @@ class _Writer:
         self.reasoned = items
         notes = [self.ui[f"match_{note}"] for note in found["notes"]]
         # Page one names the kinship with the person's own work; 'other work' goes without saying there.
-        short = [item | {"reasons": item["reasons"][:1] if (o["relation"] or {}).get("kind") in CLOSE else []}
-                 for item, o in zip(items, self.result["options"])]
-        blocks = [{"type": "options", "kind": "options", "title": self.ui["options"], "note": self.ui["options_note"], "notes": notes, "items": short}]
+        short = [item | {"reasons": self.first_reasons(item["reasons"], o)} for item, o in zip(items, self.result["options"])]
+        blocks = [{"type": "options", "kind": "options", "title": self.ui["options"], "note": self.ui["options_note"], "notes": notes,
+                   "items": short, "more": {"url": "#cc-reasons", "label": self.ui["options_why"]}}]
         if found["studies"]:
             studies = [{"title": s["title"], "url": self.url(s["url"]), "degree": "", "reasons": []} for s in found["studies"]]
-            blocks.append({"type": "options", "kind": "studies", "title": self.ui["studies"], "note": self.ui["studies_note"], "notes": [], "items": studies})
+            blocks.append({"type": "options", "kind": "studies", "title": self.ui["studies"], "note": self.ui["studies_note"], "notes": [], "items": studies, "more": None})
         return blocks
+
+    @staticmethod
+    def first_reasons(reasons: list[str], option: dict) -> list[str]:
+        """Page one names the kinship with the person's own work ('other work' goes without saying), and
+        for their own work placed lower, at once the first reason why (the last reasons are those)."""
+        kind = (option["relation"] or {}).get("kind")
+        if kind == "same" and option["avoid"]:
+            return [reasons[0], reasons[-len(option["avoid"])]]
+        return reasons[:1] if kind in CLOSE else []
 
     def reasons(self, option: dict, matching: dict) -> list[str]:
         """Each reason only when it holds, in the order a coach would go through them."""

@@ -70,7 +70,8 @@ def _options(block: dict) -> str:
     """Options (or study ideas) with how well each fits and why; first what the list could not use."""
     notes = "".join(f'<p class="cc-note" data-match-note>{_t(note)}</p>' for note in block["notes"])
     items = "".join(_option(item) for item in block["items"])
-    return (f'<div data-profile-{block["kind"]}><h4>{_t(block["title"])}</h4><p class="cc-note">{_t(block["note"])}</p>'
+    more = block["more"] and f' <a class="cc-no-print" href="{_t(block["more"]["url"])}">{_t(block["more"]["label"])}</a>'
+    return (f'<div data-profile-{block["kind"]}><h4>{_t(block["title"])}</h4><p class="cc-note">{_t(block["note"])}{more or ""}</p>'
             f'{notes}<ol>{items}</ol></div>')
 
 

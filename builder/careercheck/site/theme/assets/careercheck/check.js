@@ -198,7 +198,9 @@ function start(form) {
       speech.then((reader) => reader.profileShown());
       screens.atProfile();
       status.textContent = ui.done;
-      profile.focus();
+      // The profile is long: begin at its top, not with it centred (where focusing would scroll).
+      profile.focus({ preventScroll: true });
+      profile.scrollIntoView({ block: "start" });
     } catch (error) {
       if (profile.dataset.state === "pending") notScored(error.message);
     }
