@@ -8,6 +8,7 @@ Usage: make bench   (or: .venv/bin/python bench/bench.py [RUNS])
 from __future__ import annotations
 
 import json
+import shutil
 import statistics
 import sys
 import tempfile
@@ -58,13 +59,29 @@ def one_run(browser, url: str, *, wait_for_engine: bool) -> dict[str, float]:
 
 def engine_ready(browser, url: str) -> float:
     """Open to engine ready in a fresh context (for checks whose answers are not scripted here)."""
+    return visit_to_engine_ready(browser, url)[0]
+
+
+def visit_to_engine_ready(browser, url: str) -> tuple[float, int]:
+    """Seconds from opening to engine ready in a fresh context, and the bytes the server sent
+    (response bodies as they went over the wire: compressed where the server compressed them)."""
     context = browser.new_context()
     page = context.new_page()
+    sent = []
+    page.on("requestfinished", lambda request: sent.append(request.sizes()["responseBodySize"]))
     start = time.perf_counter()
     page.goto(url, wait_until="commit")
     page.wait_for_selector("form[data-engine=ready]", state="attached", timeout=180_000)
+    seconds = time.perf_counter() - start
+    page.wait_for_load_state("networkidle")
     context.close()
-    return time.perf_counter() - start
+    return seconds, sum(sent)
+
+
+def without_copies(site: Path, into: Path) -> Path:
+    """The same site without the build's precompressed copies: what a server sends that ignores them."""
+    shutil.copytree(site, into, ignore=shutil.ignore_patterns("*.br", "*.gz"))
+    return into
 
 
 def folder_bytes(folder: Path) -> int:
@@ -77,6 +94,7 @@ def main(runs: int = 5) -> None:
         site = build_site(ROOT / "mkdocs.yml", Path(tmp) / "site")
         build_s = time.perf_counter() - t0
         url = serve_in_background(site)[0] + CHECK
+        plain_url = serve_in_background(without_copies(site, Path(tmp) / "plain"))[0] + CHECK
 
         spec = scoring_spec(load_check(ROOT / "checks/werkenergie.yml"))
         n = 2000
@@ -93,6 +111,9 @@ def main(runs: int = 5) -> None:
             large = [engine_ready(browser, url.replace(CHECK, "/checks/loopbaancheck/")) for _ in range(runs)]
             # The English site loads the same runtime from the first language's site.
             english = [engine_ready(browser, url.replace(CHECK, "/en/checks/loopbaancheck/")) for _ in range(runs)]
+            # The build's brotli copies against the same files sent as they are, side by side.
+            sent = [visit_to_engine_ready(browser, url.replace(CHECK, "/checks/loopbaancheck/")) for _ in range(runs)]
+            sent_plain = [visit_to_engine_ready(browser, plain_url.replace(CHECK, "/checks/loopbaancheck/")) for _ in range(runs)]
             browser.close()
 
         median = lambda rows, key: statistics.median(r[key] for r in rows)  # noqa: E731
@@ -111,8 +132,14 @@ def main(runs: int = 5) -> None:
             "english_site_bytes": folder_bytes(site / "en"),
             "pyodide_runtime_bytes": folder_bytes(site / "assets/pyodide"),
             "check_page_html_bytes": (site / CHECK.strip("/") / "index.html").stat().st_size,
-            "esco_index_bytes": (site / "assets/careercheck/esco-occupations.json").stat().st_size,
+            "esco_index_bytes": (site / "assets/careercheck/esco-occupations.nl.json").stat().st_size,
+            "loopbaancheck_sent_bytes": statistics.median(b for _, b in sent),
+            "loopbaancheck_sent_bytes_uncompressed": statistics.median(b for _, b in sent_plain),
+            "loopbaancheck_engine_ready_uncompressed_s": round(statistics.median(s for s, _ in sent_plain), 2),
         }
+        results["ratio_sent_compressed_to_uncompressed"] = round(
+            results["loopbaancheck_sent_bytes"] / results["loopbaancheck_sent_bytes_uncompressed"], 2
+        )
         results["ratio_cold_to_ready_submit"] = round(
             results["submit_to_profile_cold_pyodide_s"] / results["submit_to_profile_engine_ready_s"], 1
         )

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import shutil
-import subprocess
 import threading
 import time
 import urllib.error
@@ -17,9 +15,9 @@ from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import brotli
 import pytest
 
-from nginx import serve_with_nginx
 from test_browser import Visit
 from test_browser_sites import LINDA
 
@@ -85,25 +83,17 @@ def test_hashed_assets_are_kept_for_a_year_and_pages_are_checked_each_visit(serv
     assert "max-age=31536000" not in fetch(f"{server}/checks/kortecheck/")[1].get("Cache-Control", "")
 
 
-def test_nginx_sends_precompressed_files_where_present(site: Path, tmp_path: Path) -> None:
-    copy = shutil.copytree(site, tmp_path / "site", symlinks=True)
-    worker = copy / "assets/careercheck/worker.mjs"
-    (copy / "assets/careercheck/worker.mjs.gz").write_bytes(gzip.compress(worker.read_bytes()))
-    brotli = "process.stdout.write(require('zlib').brotliCompressSync(require('fs').readFileSync(process.argv[1])))"
-    (copy / "assets/careercheck/worker.mjs.br").write_bytes(subprocess.run(["node", "-e", brotli, worker], capture_output=True, check=True).stdout)
-    url, stop = serve_with_nginx(copy, tmp_path / "nginx")
-    try:
-        for encoding, unpack in (("gzip", gzip.decompress), ("br", None)):
-            _, headers, body = fetch(f"{url}/assets/careercheck/worker.mjs", **{"Accept-Encoding": encoding})
-            assert headers["Content-Encoding"] == encoding
-            assert headers["Content-Type"].startswith("text/javascript")
-            assert body == (worker.with_name(f"worker.mjs.{'gz' if encoding == 'gzip' else 'br'}").read_bytes())
-            assert headers["Content-Security-Policy"].startswith("default-src 'self'")
-            if unpack:
-                assert unpack(body) == worker.read_bytes()
-        assert "Content-Encoding" not in fetch(f"{url}/assets/careercheck/worker.mjs")[1]
-    finally:
-        stop()
+@pytest.mark.parametrize("path", ["/assets/pyodide/pyodide.asm.wasm", "/assets/careercheck/check.js", "/checks/kortecheck/"])
+def test_both_hosts_send_the_builds_precompressed_copies(server: str, site: Path, path: str) -> None:
+    original = (site / path.strip("/") / "index.html" if path.endswith("/") else site / path.strip("/")).read_bytes()
+    for coding, unpack in (("br", brotli.decompress), ("gzip", gzip.decompress)):
+        _, headers, body = fetch(server + path, **{"Accept-Encoding": f"{coding}, identity"})
+        assert headers["Content-Encoding"] == coding and "Accept-Encoding" in headers["Vary"]
+        assert unpack(body) == original and len(body) < len(original)
+        assert PATHS.get(path, "text/html") in headers["Content-Type"] or "javascript" in headers["Content-Type"]
+        assert headers["Content-Security-Policy"].startswith("default-src 'self'")
+    _, headers, body = fetch(server + path, **{"Accept-Encoding": "identity"})
+    assert "Content-Encoding" not in headers and body == original
 
 
 class Recorder(ThreadingHTTPServer):

@@ -1,7 +1,8 @@
 """Build the site atomically, one MkDocs build per language: into a temporary folder, swapped in on success.
 
 The first language goes to the site's root, each other one to /LANG/; the
-response headers for the whole site go to its root (headers.py). A failed
+response headers for the whole site go to its root (headers.py), and precompressed
+copies of its files next to them (compress.py). A failed
 build (a bad check, a broken page, a warning under --strict) leaves the previous
 site exactly as it was; so does a build that is killed, and a second build into
 the same site while one runs is refused.
@@ -24,6 +25,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
+from careercheck.site.compress import compress_site
 from careercheck.site.headers import write_headers
 
 
@@ -51,6 +53,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
                 config.site_dir = str(staging if language == languages[0] else staging / language)
                 build(config)
             write_headers(staging)
+            compress_site(staging)
             _swap(staging, final)
         finally:
             shutil.rmtree(staging, ignore_errors=True)  # after a swap: the previous site

@@ -2,12 +2,14 @@
 
 Serves the files as a well-configured static host would: with the headers the
 build wrote in the site's `_headers` (the privacy policy reaches the worker only
-as a header). `make serve`, the browser tests and the benchmark all use this one.
+as a header), and the build's precompressed copy (name.br, name.gz) to a browser
+that accepts it. `make serve`, the browser tests and the benchmark all use this one.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -17,12 +19,49 @@ from urllib.parse import unquote, urlsplit
 from careercheck.site.headers import headers_for, read_headers
 
 
+# Content codings in the order they are preferred, with the suffix of the build's copies (compress.py).
+ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
+
+
+def accepts(header: str, coding: str) -> bool:
+    """Whether an Accept-Encoding header accepts ``coding`` (not with q=0)."""
+    for part in header.split(","):
+        name, _, params = part.strip().partition(";")
+        if name.strip().lower() == coding:
+            return params.replace(" ", "").lower() not in ("q=0", "q=0.0", "q=0.00", "q=0.000")
+    return False
+
+
 class _SiteHandler(SimpleHTTPRequestHandler):
+    encoding: str | None = None
+    compressed: bool = False  # the file has precompressed copies: the answer varies with Accept-Encoding
+
+    def translate_path(self, path: str) -> str:
+        real = super().translate_path(path)
+        if os.path.isdir(real) and urlsplit(path).path.endswith("/"):
+            real = os.path.join(real, "index.html")  # as send_head would, so the page is compressed too
+        self.encoding, self.compressed = None, False
+        for coding, suffix in ENCODINGS:
+            if os.path.isfile(real + suffix):
+                self.compressed = True
+                if self.encoding is None and accepts(self.headers.get("Accept-Encoding", ""), coding):
+                    self.encoding = coding
+                    found = real + suffix
+        return found if self.encoding else real
+
+    def guess_type(self, path: str) -> str:
+        suffix = dict(ENCODINGS).get(self.encoding or "")
+        return super().guess_type(path.removesuffix(suffix) if suffix else path)
+
     def end_headers(self) -> None:
         # Read on every request: `careercheck serve` rebuilds the site, and the hashes with it.
         rules = read_headers(Path(self.directory))
         for name, value in headers_for(unquote(urlsplit(self.path).path), rules).items():
             self.send_header(name, value)
+        if self.encoding:
+            self.send_header("Content-Encoding", self.encoding)
+        if self.compressed:
+            self.send_header("Vary", "Accept-Encoding")
         super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:

@@ -1,0 +1,37 @@
+"""The build's precompressed copies: exact, only where they gain, the same bytes every time."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import brotli
+
+from careercheck.site.compress import compress_site
+
+
+def test_every_copy_unpacks_to_its_original(site: Path) -> None:
+    # sitemap.xml.gz is MkDocs' own, for search engines (and the same sitemap when a host sends it).
+    copies = [c for c in [*site.rglob("*.br"), *site.rglob("*.gz")] if c.name != "sitemap.xml.gz"]
+    assert site / "assets/pyodide/pyodide.asm.wasm.br" in copies and site / "checks/kortecheck/index.html.gz" in copies
+    for copy in copies:
+        original = copy.with_suffix("").read_bytes()
+        assert (brotli.decompress if copy.suffix == ".br" else gzip.decompress)(copy.read_bytes()) == original, copy
+        assert copy.stat().st_size <= 0.9 * len(original), copy
+
+
+def test_files_that_do_not_gain_get_no_copy(site: Path) -> None:
+    assert not (site / "assets/pyodide/python_stdlib.zip.br").exists()  # a zip is compressed already
+    assert not (site / "assets/pyodide/pyodide-lock.json.br").exists()  # under 1 KB: not worth a header
+
+
+def test_the_same_site_gives_the_same_copies_with_or_without_the_cache(tmp_path: Path) -> None:
+    text = "".join(f"<p>Regel {n} van een pagina die goed inpakt.</p>\n" for n in range(2000)).encode()
+    for run in ("a", "b"):
+        (tmp_path / run).mkdir()
+        (tmp_path / run / "index.html").write_bytes(text)
+    assert compress_site(tmp_path / "a", cache=tmp_path / "cache") == 2
+    assert compress_site(tmp_path / "b", cache=tmp_path / "cache") == 2  # from the cache now
+    assert len(list((tmp_path / "cache").iterdir())) == 2
+    for suffix in (".br", ".gz"):
+        assert (tmp_path / "a" / f"index.html{suffix}").read_bytes() == (tmp_path / "b" / f"index.html{suffix}").read_bytes()
