@@ -40,6 +40,9 @@ def one_run(browser, url: str, *, wait_for_engine: bool) -> dict[str, float]:
     page.wait_for_selector("fieldset", state="visible")
     first_question = time.perf_counter() - start
     fcp = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null")
+    # The page's script shows the progress line when it has taken over the form: a click before that
+    # would submit the plain form, which the policy stops and nothing answers.
+    page.wait_for_selector("[data-progress]", state="visible")
     page.evaluate(FILL, ANSWERS)
     if wait_for_engine:
         page.wait_for_selector("form[data-engine=ready]", state="attached")
