@@ -179,14 +179,17 @@ class _Writer:
             blocks.append({"type": "options", "kind": "studies", "title": self.ui["studies"], "note": self.ui["studies_note"], "notes": [], "items": studies, "more": None})
         return blocks
 
-    @staticmethod
-    def first_reasons(reasons: list[str], option: dict) -> list[str]:
+    def first_reasons(self, reasons: list[str], option: dict) -> list[str]:
         """Page one names the kinship with the person's own work ('other work' goes without saying), and
-        for their own work placed lower, at once the first reason why (the last reasons are those)."""
+        for their own work placed lower, at once the first reason why."""
         kind = (option["relation"] or {}).get("kind")
         if kind == "same" and option["avoid"]:
-            return [reasons[0], reasons[-len(option["avoid"])]]
+            return [reasons[0], self.avoided(option["avoid"][0])]
         return reasons[:1] if kind in CLOSE else []
+
+    def avoided(self, conflict: dict) -> str:
+        """Why an option is placed lower: a working condition the person no longer wants, or that drains them."""
+        return fill(self.ui[f"avoid_{conflict['why']}"], {"condition": self.ui[f"condition_{conflict['condition']}"]})
 
     def reasons(self, option: dict, matching: dict) -> list[str]:
         """Each reason only when it holds, in the order a coach would go through them."""
@@ -204,7 +207,7 @@ class _Writer:
             option["skills"] and fill(self.ui["why_skills"], {"skills": skills(option["skills"])}),
             option["from_job"] and relation and fill(self.ui["from_job"], {"job": relation["job"], "skills": skills(option["from_job"])}),
             develop and fill(self.ui["develop"], {"skills": "; ".join(develop)}),
-            *(fill(self.ui[f"avoid_{a['why']}"], {"condition": self.ui[f"condition_{a['condition']}"]}) for a in option["avoid"]),
+            *(self.avoided(conflict) for conflict in option["avoid"]),
         ]
         return [reason for reason in found if reason]
 
