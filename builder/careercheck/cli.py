@@ -123,7 +123,7 @@ def _serve(config_file: Path, site_dir: Path | None, port: int) -> int:
     from mkdocs.config import load_config
 
     from careercheck.site.preview import make_server
-    from careercheck.site.watch import watch, watched
+    from careercheck.site.watch import fingerprint, watch, watched
 
     if not config_file.is_file():
         print(f"careercheck: {config_file} not found; run this in a site's folder or give -f CONFIG", file=sys.stderr)
@@ -131,11 +131,15 @@ def _serve(config_file: Path, site_dir: Path | None, port: int) -> int:
     if _build(config_file, site_dir) != 0:
         return 1
     site = Path(site_dir or load_config(str(config_file)).site_dir)
+    # What the site was built from, taken before anyone can see it: an edit made as soon as the
+    # first page shows is a change to rebuild for, not part of the starting point.
+    paths = watched(config_file)
+    built_from = fingerprint(paths)
     with make_server(site, port, quiet=False) as server:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         print(f"careercheck: serving {site} on http://127.0.0.1:{port}; rebuilding when a check or page changes (Ctrl+C stops)")
         try:
-            watch(watched(config_file), lambda: _build(config_file, site_dir))
+            watch(paths, lambda: _build(config_file, site_dir), seen=built_from)
         except KeyboardInterrupt:
             pass
         server.shutdown()

@@ -37,9 +37,9 @@ def fingerprint(paths: list[Path]) -> frozenset[tuple[str, int, int]]:
     return frozenset((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in _files(paths))
 
 
-def watch(paths: list[Path], rebuild: Callable[[], None], *, every: float = 1.0) -> None:
-    """Call ``rebuild`` after each change under ``paths``; runs until interrupted."""
-    seen = fingerprint(paths)
+def watch(paths: list[Path], rebuild: Callable[[], None], *, seen: frozenset | None = None, every: float = 1.0) -> None:
+    """Call ``rebuild`` after each change under ``paths`` since ``seen`` (by default: now); runs until interrupted."""
+    seen = fingerprint(paths) if seen is None else seen
     while True:
         time.sleep(every)
         now = fingerprint(paths)
