@@ -1,5 +1,5 @@
 # Everything a fresh clone needs: `make serve` to see the example site, `make test` to run every test.
-.PHONY: setup setup-browser setup-nginx build serve serve-nginx sites test bench validate schema lock pyodide-manifest clean
+.PHONY: setup setup-browser setup-nginx build serve serve-nginx sites test bench validate schema lock pyodide-manifest stdlib-list clean
 
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -63,6 +63,11 @@ test: setup setup-browser setup-nginx
 
 bench: setup setup-browser
 	$(BIN)/python bench/bench.py
+
+# The standard-library files the engine imports in a browser, measured in Pyodide (tests/stdlib_list.py);
+# the build ships only these, compiled. test_stdlib.py fails when the list is out of step.
+stdlib-list: build
+	$(BIN)/python tests/stdlib_list.py site
 
 # The JSON Schema next to the checks, for editors; a test keeps it in step with the model.
 schema: $(VENV)/.installed

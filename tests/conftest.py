@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -22,6 +24,21 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-c
 
 def golden_cases() -> list[dict]:
     return [json.loads(p.read_text()) | {"name": p.stem} for p in sorted(GOLDEN.glob("*.json"))]
+
+
+def run_engine(site: Path, cases: list[dict], stdlib: Path | None = None) -> dict:
+    """What tests/pyodide/run_engine.mjs prints for ``cases``, run in Pyodide under Node with the
+    site's runtime as shipped (or with another standard library)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        cases_file = Path(tmp) / "cases.json"
+        cases_file.write_text(json.dumps(cases))
+        run = subprocess.run(
+            ["node", str(ROOT / "tests/pyodide/run_engine.mjs"), str(site / "assets/pyodide"), str(cases_file),
+             *([str(stdlib)] if stdlib else [])],
+            capture_output=True, text=True, timeout=600,
+        )
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)
 
 
 def summarise(result: dict) -> dict:

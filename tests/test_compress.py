@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 from pathlib import Path
 
 import brotli
@@ -20,9 +21,15 @@ def test_every_copy_unpacks_to_its_original(site: Path) -> None:
         assert copy.stat().st_size <= 0.9 * len(original), copy
 
 
-def test_files_that_do_not_gain_get_no_copy(site: Path) -> None:
-    assert not (site / "assets/pyodide/python_stdlib.zip.br").exists()  # a zip is compressed already
+def test_files_that_do_not_gain_get_no_copy(site: Path, tmp_path: Path) -> None:
     assert not (site / "assets/pyodide/pyodide-lock.json.br").exists()  # under 1 KB: not worth a header
+    (tmp_path / "packed.json").write_bytes(os.urandom(64 * 1024))  # as a compressed file: nothing to gain
+    assert compress_site(tmp_path, cache=tmp_path / "cache") == 0 and not (tmp_path / "packed.json.br").exists()
+
+
+def test_the_stored_standard_library_gets_brotli_and_gzip_copies(site: Path) -> None:
+    stdlib = site / "assets/pyodide/python_stdlib.zip"
+    assert (stdlib.with_name(stdlib.name + ".br")).stat().st_size < 0.35 * stdlib.stat().st_size
 
 
 def test_the_same_site_gives_the_same_copies_with_or_without_the_cache(tmp_path: Path) -> None:

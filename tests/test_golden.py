@@ -5,14 +5,13 @@ CPython and inside real Pyodide (under Node, from the site's runtime files)."""
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
 import careercheck_engine
 from careercheck import load_check, scoring_spec
-from conftest import GOLDEN, ROOT, golden_cases, summarise
+from conftest import GOLDEN, ROOT, golden_cases, run_engine, summarise
 
 CASES = golden_cases()
 INDICES = json.loads((GOLDEN / "indices/congruence.json").read_text())["cases"]
@@ -33,21 +32,18 @@ def test_congruence_index_in_cpython(case: dict) -> None:
 
 
 @pytest.fixture(scope="module")
-def pyodide_run(site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
-    cases = [{"name": c["name"], "spec": _spec(c), "answers": c["answers"]} for c in CASES] + INDICES
-    cases_file = tmp_path_factory.mktemp("pyodide") / "cases.json"
-    cases_file.write_text(json.dumps(cases))
-    run = subprocess.run(
-        ["node", str(ROOT / "tests/pyodide/run_engine.mjs"), str(site / "assets/pyodide"), str(cases_file)],
-        capture_output=True, text=True, timeout=300,
-    )
-    assert run.returncode == 0, run.stderr
-    output = json.loads(run.stdout)
-    return {"python": output["python"], "results": {r["name"]: r["result"] for r in output["results"]}}
+def pyodide_run(site: Path) -> dict:
+    output = run_engine(site, [{"name": c["name"], "spec": _spec(c), "answers": c["answers"]} for c in CASES] + INDICES)
+    return output | {"results": {r["name"]: r["result"] for r in output["results"]}}
 
 
 def test_engine_runs_on_pyodides_python_314(pyodide_run: dict) -> None:
     assert pyodide_run["python"].startswith("3.14")
+
+
+def test_the_shipped_standard_library_makes_qr_codes_and_reports_errors(pyodide_run: dict) -> None:
+    # The rest of the worker's work, on the trimmed, compiled standard library the site ships.
+    assert pyodide_run["qr"] is True and pyodide_run["error"] == "PythonError"
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])

@@ -4,13 +4,12 @@ and each rule that keeps the reasons honest, in CPython and, for the same cases,
 from __future__ import annotations
 
 import json
-import subprocess
 
 import pytest
 
 from careercheck_engine import match
 from careercheck_engine.matching import AVOID
-from conftest import GOLDEN, ROOT
+from conftest import GOLDEN, ROOT, run_engine
 
 CASE = json.loads((GOLDEN / "indices/matching.json").read_text())
 HEFTRUCK = "eeac6251-1974-42f5-91ed-513c6c883755"
@@ -158,14 +157,8 @@ PARITY = [
 ]
 
 
-def test_matching_in_pyodide_is_matching_in_cpython(site, tmp_path) -> None:
-    cases = tmp_path / "cases.json"
-    cases.write_text(json.dumps([{"name": f"match {i}", "function": "match", "args": args} for i, args in enumerate(PARITY)]))
-    run = subprocess.run(
-        ["node", str(ROOT / "tests/pyodide/run_engine.mjs"), str(site / "assets/pyodide"), str(cases)],
-        capture_output=True, text=True, timeout=300,
-    )
-    assert run.returncode == 0, run.stderr
-    results = [r["result"] for r in json.loads(run.stdout)["results"]]
+def test_matching_in_pyodide_is_matching_in_cpython(site) -> None:
+    run = run_engine(site, [{"name": f"match {i}", "function": "match", "args": args} for i, args in enumerate(PARITY)])
+    results = [r["result"] for r in run["results"]]
     assert_matches_the_hand_computed_case(results[0])
     assert results == [json.loads(json.dumps(match(*args))) for args in PARITY]

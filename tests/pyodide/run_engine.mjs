@@ -1,17 +1,21 @@
 // Runs cases through the engine inside real Pyodide under Node, using the
-// runtime files exactly as the built site ships them (trimmed lock, wheel).
+// runtime files exactly as the built site ships them (trimmed lock, wheel, and
+// the trimmed, compiled standard library).
 // A case is {name, spec, answers} (scored) or {name, function, args} (an index).
-// Usage: node run_engine.mjs RUNTIME_DIR CASES.json  ->  JSON on stdout
+// Besides the cases, it does the rest of what the page asks of the worker: a QR
+// code by segno, and a Python error on its way to JavaScript.
+// Usage: node run_engine.mjs RUNTIME_DIR CASES.json [STDLIB_ZIP]  ->  JSON on stdout
+//   STDLIB_ZIP: another standard library (Pyodide's full one, to measure what is imported)
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 
-const [runtimeDir, casesFile] = process.argv.slice(2);
+const [runtimeDir, casesFile, stdLibURL] = process.argv.slice(2);
 const indexURL = path.resolve(runtimeDir) + path.sep;
 const { loadPyodide } = await import(pathToFileURL(path.join(indexURL, "pyodide.mjs")).href);
 
-const pyodide = await loadPyodide({ indexURL });
-await pyodide.loadPackage("careercheck-engine", { messageCallback: () => {} });
+// As the worker loads it: the engine with the runtime, segno later.
+const pyodide = await loadPyodide({ indexURL, stdLibURL, packages: ["careercheck-engine"] });
 // JSON across the boundary both ways: what Node sees is exactly what Python returned.
 const run = pyodide.runPython(`
 import json, careercheck_engine
@@ -25,5 +29,22 @@ run
 
 const cases = JSON.parse(await readFile(casesFile, "utf8"));
 const results = cases.map((c) => ({ name: c.name, result: JSON.parse(run(JSON.stringify(c))) }));
+
+await pyodide.loadPackage("segno", { messageCallback: () => {} });
+const qr = pyodide.runPython(`import segno; segno.make_qr("https://example.org/#a=1", error="m").svg_data_uri(border=4, omitsize=True)`);
+let error = null;
+try {
+  run("{}");
+} catch (thrown) {
+  error = thrown.constructor.name;
+}
+
 const python = pyodide.runPython("import sys; sys.version.split()[0]");
-process.stdout.write(JSON.stringify({ python, results }));
+// The standard-library files imported so far, as paths inside the zip.
+const stdlib = JSON.parse(pyodide.runPython(`
+import json, sys
+zipped = next(entry for entry in sys.path if entry.endswith(".zip")) + "/"
+json.dumps(sorted({m.__file__.removeprefix(zipped) for m in list(sys.modules.values())
+                   if (getattr(m, "__file__", None) or "").startswith(zipped)}))
+`));
+process.stdout.write(JSON.stringify({ python, results, qr: qr.startsWith("data:image/svg+xml"), error, stdlib }));

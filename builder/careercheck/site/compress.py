@@ -4,31 +4,28 @@ Compressing once at build time lets a static host send the smallest file without
 per request: nginx with gzip_static and brotli_static (deploy/careercheck.conf), and
 `careercheck serve` (preview.py). Brotli at its best level takes long on the Pyodide runtime
 (about 20 s for its 9.6 MB of WebAssembly), and those files are the same in every build: copies
-are kept by content in the user's cache folder, so a file is compressed once on a machine.
+are kept by content (cache.py), so a file is compressed once on a machine.
 Both copies are deterministic (gzip without a time stamp), so the same site gives the same bytes.
 """
 
 from __future__ import annotations
 
 import gzip
-import hashlib
-import os
 from pathlib import Path
 
 import brotli
 
-COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".wasm", ".map", ".webmanifest"}
+from careercheck.site.cache import cache_folder, kept
+
+# .zip: the standard library the site ships is stored uncompressed (stdlib.py), for brotli to do better.
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".wasm", ".map", ".webmanifest", ".zip"}
 SMALLEST = 1024  # below this, a header costs about as much as compression saves
 WORTH = 0.9  # keep a copy only if it is at most this share of the original
 
 
-def cache_folder() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "careercheck" / "compressed"
-
-
 def compress_site(site: Path, cache: Path | None = None) -> int:
     """Write name.br and name.gz next to every compressible file of ``site`` that gains from it; returns how many."""
-    cache = cache or cache_folder()
+    cache = cache or cache_folder("compressed")
     written = 0
     for path in sorted(site.rglob("*")):
         if not path.is_file() or path.suffix not in COMPRESSIBLE or path.stat().st_size < SMALLEST:
@@ -55,16 +52,4 @@ def _cached(cache: Path, data: bytes, suffix: str, squeeze) -> bytes:
     build); smaller ones compress about as fast as they are looked up."""
     if len(data) < 16 * 1024:
         return squeeze(data)
-    kept = cache / f"{hashlib.sha256(data).hexdigest()}{suffix}"
-    try:
-        return kept.read_bytes()
-    except OSError:
-        packed = squeeze(data)
-        try:
-            kept.parent.mkdir(parents=True, exist_ok=True)
-            temporary = kept.with_name(f"{kept.name}.{os.getpid()}")
-            temporary.write_bytes(packed)
-            temporary.replace(kept)  # whole or not at all, also with builds side by side
-        except OSError:
-            pass  # no cache folder to write to: compress again next time
-        return packed
+    return kept(cache, data, suffix, lambda: squeeze(data))

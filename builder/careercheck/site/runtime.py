@@ -1,4 +1,4 @@
-"""The browser runtime: self-hosted Pyodide plus the engine as a wheel.
+"""The browser runtime: self-hosted Pyodide, its standard library trimmed (stdlib.py), plus the engine as a wheel.
 
 The Pyodide files are checked against pyodide-manifest.json (their sha256 in the
 npm package that package-lock.json locks) as they are copied: ``npm ci`` checks the
@@ -29,6 +29,8 @@ import careercheck_engine
 from flit_core.wheel import make_wheel_in
 from pyodide_lock import PyodideLockSpec
 from pyodide_lock.utils import add_wheels_to_spec
+
+from careercheck.site.stdlib import CannotCompile, trim_stdlib
 
 # The files of the npm package `pyodide` that a browser needs; the rest
 # (types, source maps, the REPL pages, the CommonJS build) is left out.
@@ -90,6 +92,10 @@ def build_runtime(pyodide_dir: Path, out: Path) -> Runtime:
     for name in RUNTIME_FILES:
         shutil.copy2(pyodide_dir / name, out / name)
         check_file(out / name, pyodide_dir / name)  # the copy: what is checked is what ships
+    try:
+        trim_stdlib(out)
+    except CannotCompile as failed:
+        raise RuntimeUnusable(str(failed)) from None
     wheels = [build_engine_wheel(out), build_segno_wheel(out)]
     full = PyodideLockSpec.from_json(out / PYODIDE_LOCK)
     # The engine and segno are pure Python without dependencies, so none of Pyodide's packages are needed.

@@ -8,6 +8,7 @@ import { keepToRules } from "./controls.mjs";
 import { engineClient } from "./engine.mjs";
 import { keepControls } from "./keep.mjs";
 import { fill } from "./messages.mjs";
+import { keepForOffline } from "./offline.mjs";
 import { dropFragment, fragmentOf } from "./fragment.mjs";
 import { profileContext, profileView } from "./profile.mjs";
 import { readAloud } from "./read-aloud.mjs";
@@ -110,6 +111,7 @@ function start(form) {
 
   function loaded() {
     form.dataset.engine = "ready";
+    keepForOffline();
     if (retried) status.textContent = ui.engine_ready;
     askWhatApplies();
     if (backToProfile) {

@@ -21,14 +21,13 @@ self.fetch = async (resource, ...rest) => {
   }
 };
 
-const runtime = loadPyodide({ indexURL: RUNTIME });
-const engine = (async () => {
-  const pyodide = await runtime;
-  await pyodide.loadPackage("careercheck-engine", { messageCallback: () => {} });
+// The engine's wheel is fetched while the runtime starts, not after it.
+const runtime = loadPyodide({ indexURL: RUNTIME, packages: ["careercheck-engine"] });
+const engine = runtime.then((pyodide) => {
   const module = pyodide.pyimport("careercheck_engine");
   started = true;
   return module;
-})();
+});
 let qrMaker = null; // segno, loaded only when a QR code is asked for
 
 // The QR code of a link as an SVG data: URI made by segno, or null when the text is

@@ -1,0 +1,41 @@
+// Keeps this site for the next visit and for use offline: the runtime, the check pages and
+// what they need are taken in when the service worker installs; any other page of this site is
+// kept once visited. Written by `careercheck build` (offline.py), which fills in FILES (paths
+// relative to this file) and VERSION (a digest of the whole site): a new build is a new version,
+// installed beside the old one and taking over when no page of the old one is open, which then
+// deletes the old cache. Only this site's own GET requests are answered; nothing else is touched.
+const VERSION = "{{VERSION}}";
+const FILES = {{FILES}};
+const PREFIX = "careercheck-";
+const CACHE = PREFIX + VERSION;
+
+self.addEventListener("install", (event) => {
+  // "no-cache": the browser's HTTP cache answers with what it holds if the server confirms it
+  // (a 304, a few hundred bytes), so files the page has just loaded are not sent twice.
+  const requests = FILES.map((file) => new Request(new URL(file, self.location).href, { cache: "no-cache" }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    const names = await caches.keys();
+    await Promise.all(names.filter((name) => name.startsWith(PREFIX) && name !== CACHE).map((name) => caches.delete(name)));
+    await self.clients.claim(); // the page that installed it is kept from now on, too
+  })());
+});
+
+self.addEventListener("fetch", (event) => {
+  const { request } = event;
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(answer(request));
+});
+
+async function answer(request) {
+  const cache = await caches.open(CACHE);
+  // The query is not part of a page (share and coach links carry their data after the #).
+  const kept = await cache.match(request, { ignoreSearch: true });
+  if (kept) return kept;
+  const response = await fetch(request);
+  if (response.ok && response.type === "basic") await cache.put(request, response.clone());
+  return response;
+}

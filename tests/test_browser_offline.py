@@ -1,0 +1,95 @@
+"""The second visit: the service worker the build writes keeps the site, so a check is done offline,
+and a new build replaces the old cache cleanly (builder/careercheck/site/offline.py)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from careercheck.site.preview import serve_in_background
+from conftest import ROOT
+from test_browser import ENERGETIC, Visit
+
+pytestmark = pytest.mark.browser
+
+WERKENERGIE = "/checks/werkenergie/"
+KEPT = "caches.keys()"
+KEPT_URLS = "async () => { const c = await caches.open((await caches.keys())[0]); return (await c.keys()).map(r => r.url); }"
+
+
+def until(visit: Visit, expression: str) -> None:
+    """Wait until ``expression`` holds in the page (polled: the policy forbids wait_for_function's eval)."""
+    for _ in range(600):
+        if visit.page.evaluate(expression):
+            return
+        visit.page.wait_for_timeout(200)
+    raise AssertionError(f"never true: {expression}")
+
+
+def edit(file: Path, old: str, new: str) -> None:
+    """Change a built file, and drop the server's copies of it, which would still hold the old one."""
+    file.write_text(file.read_text().replace(old, new, 1))
+    for suffix in (".br", ".gz"):
+        file.with_name(file.name + suffix).unlink(missing_ok=True)
+
+
+def kept_for_offline(visit: Visit) -> None:
+    """Wait until the service worker has taken the site in and controls the page."""
+    visit.page.wait_for_selector("form[data-engine=ready]", state="attached")
+    visit.page.evaluate("navigator.serviceWorker.ready")
+    until(visit, "navigator.serviceWorker.controller !== null")
+
+
+def test_after_one_visit_a_check_is_done_offline(browser, server: str) -> None:
+    with Visit(browser, server) as visit:
+        visit.open(WERKENERGIE)
+        kept_for_offline(visit)
+        visit.context.set_offline(True)
+        # A page of this visit, and one of another check and language never opened, from the cache.
+        visit.page.reload()
+        visit.finish(ENERGETIC["answers"])
+        assert "Je werk geeft je veel energie" in visit.page.text_content("[data-profile]")
+        visit.open("/en/checks/kortecheck/")
+        visit.page.wait_for_selector("form[data-engine=ready]", state="attached")
+        assert visit.page.locator("form[data-check] fieldset").first.is_visible()
+
+
+def test_the_service_worker_answers_only_this_sites_get_requests(site: Path) -> None:
+    worker = (site / "sw.js").read_text()
+    files = json.loads(re.search(r"const FILES = (\[.*?\]);", worker, re.S).group(1))
+    # Everything a check needs, in both languages; no server copies, no maps; each file exists.
+    for needed in ("checks/werkenergie/", "en/checks/loopbaancheck/", "assets/pyodide/pyodide.asm.wasm",
+                   "assets/pyodide/python_stdlib.zip", "assets/careercheck/worker.mjs", "en/assets/careercheck/specs/kortecheck.en.json", "img/situatie-school.svg"):
+        assert needed in files
+    assert not [f for f in files if f.endswith((".br", ".gz", ".map"))]
+    assert all((site / f / "index.html" if f.endswith("/") else site / f).is_file() for f in files if f != "./")
+    assert 'request.method !== "GET" || new URL(request.url).origin !== self.location.origin' in worker
+
+
+def test_a_new_build_replaces_the_old_cache(browser, site: Path, tmp_path: Path) -> None:
+    copy = shutil.copytree(site, tmp_path / "site")
+    url, httpd = serve_in_background(copy)
+    try:
+        with Visit(browser, url) as visit:
+            visit.open(WERKENERGIE)
+            kept_for_offline(visit)
+            first = visit.page.evaluate(KEPT)
+            # A new version: the same site with another check page (what a rebuild after an edit gives).
+            edit(copy / "checks/werkenergie/index.html", "</h1>", " (nieuw)</h1>")
+            edit(copy / "sw.js", first[0].removeprefix("careercheck-"), "0" * 16)
+            visit.page.evaluate("navigator.serviceWorker.ready.then((r) => r.update())")
+            # Installed beside the old one, it waits for the old one's pages: closed, the next visit has it alone.
+            until(visit, "navigator.serviceWorker.getRegistration().then((r) => r.waiting !== null)")
+            assert "(nieuw)" not in visit.page.text_content("h1")
+            visit.page.close()
+            visit.page = visit._new_page()
+            visit.open(WERKENERGIE)
+            until(visit, f"{KEPT}.then((k) => k.length === 1 && k[0] !== {json.dumps(first[0])})")
+            visit.page.reload()
+            assert "(nieuw)" in visit.page.text_content("h1")
+    finally:
+        httpd.shutdown()
