@@ -69,7 +69,7 @@ def test_every_language_site_loads_the_shared_page_script_and_all_its_modules(si
         imported = re.findall(r'(?:from |new URL\()"\./([\w.-]+)"', module.read_text())
         todo += [module.with_name(name) for name in imported if name not in found]
     assert found == {"check.js", "answers.mjs", "answers-file.mjs", "coach-link.mjs", "controls.mjs", "engine.mjs", "fragment.mjs",
-                     "keep.mjs", "messages.mjs", "profile.mjs", "read-aloud.mjs", "restore.mjs", "share.mjs", "steps.mjs",
+                     "keep.mjs", "messages.mjs", "offline.mjs", "profile.mjs", "read-aloud.mjs", "restore.mjs", "share.mjs", "steps.mjs",
                      "storage.mjs", "worker.mjs"}
 
 

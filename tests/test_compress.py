@@ -33,12 +33,15 @@ def test_the_stored_standard_library_gets_brotli_and_gzip_copies(site: Path) -> 
 
 
 def test_the_same_site_gives_the_same_copies_with_or_without_the_cache(tmp_path: Path) -> None:
-    text = "".join(f"<p>Regel {n} van een pagina die goed inpakt.</p>\n" for n in range(2000)).encode()
+    text = "".join(f'{{"regel": {n}, "tekst": "een index die goed inpakt"}},\n' for n in range(2000)).encode()
+    page = "".join(f"<p>Regel {n} van een pagina die goed inpakt.</p>\n" for n in range(2000)).encode()
     for run in ("a", "b"):
         (tmp_path / run).mkdir()
-        (tmp_path / run / "index.html").write_bytes(text)
-    assert compress_site(tmp_path / "a", cache=tmp_path / "cache") == 2
-    assert compress_site(tmp_path / "b", cache=tmp_path / "cache") == 2  # from the cache now
+        (tmp_path / run / "index.json").write_bytes(text)
+        (tmp_path / run / "index.html").write_bytes(page)
+    assert compress_site(tmp_path / "a", cache=tmp_path / "cache") == 4
+    assert compress_site(tmp_path / "b", cache=tmp_path / "cache") == 4  # the index from the cache now
+    # Pages change with every menu change and compress fast at their level: not kept.
     assert len(list((tmp_path / "cache").iterdir())) == 2
-    for suffix in (".br", ".gz"):
-        assert (tmp_path / "a" / f"index.html{suffix}").read_bytes() == (tmp_path / "b" / f"index.html{suffix}").read_bytes()
+    for name in ("index.json.br", "index.json.gz", "index.html.br", "index.html.gz"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()

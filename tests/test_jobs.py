@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from careercheck.lmi.esco import ESCO_CSV, OCCUPATIONS_NL, compact_index
-from careercheck_engine import search, shared_isco_digits
+from careercheck_engine import job_index, search, shared_isco_digits
 from conftest import ROOT
 from test_browser import Visit
 
@@ -43,6 +43,12 @@ def test_search_needs_two_letters_and_shows_at_most_eight() -> None:
     assert len(search(INDEX, "medewerker")) == 8
 
 
+def test_the_parsed_index_the_worker_keeps_finds_what_the_text_finds() -> None:
+    parsed = job_index(INDEX)
+    for query in ("heftruck", "kok", "Coordinator kinderopvang", "x"):
+        assert search(parsed, query) == search(INDEX, query)
+
+
 def test_isco_distance_counts_shared_leading_digits() -> None:
     # 8344 forklift, 8332 truck, 8331 bus, 7115 carpenter: ISCO-08 groups nest by digit.
     assert [shared_isco_digits("8344", other) for other in ("8344", "8332", "8331", "7115")] == [4, 2, 2, 0]
@@ -66,11 +72,16 @@ def test_the_job_search_in_the_page_and_the_distance_on_the_profile(browser, ser
     with Visit(browser, server) as visit:
         visit.open("/checks/loopbaancheck/")
         visit.page.wait_for_selector("form[data-engine=ready]", state="attached")
+        # ESCO's index (about 1 MB) is not part of getting ready: it comes with the first search.
+        # (Requests of the page and its worker; the service worker's own go to the server on their behalf.)
+        escos = lambda: [r for r in visit.requests if "esco-occupations" in r.url and not r.service_worker]  # noqa: E731
+        assert escos() == []
         visit.page.fill("[data-job-search]", "vrachtauto")
         visit.page.wait_for_selector("[data-job-results] input")
         assert visit.page.inner_text("[data-job-results]").splitlines()[0] == "vrachtwagenchauffeur"
         visit.page.fill("[data-job-search]", "heftruck")
         visit.page.check(f"input[value='{HEFTRUCK}']")
+        assert len(escos()) == 1  # fetched once, parsed once in the worker
         visit.page.reload()  # the chosen job survives a reload, with its name
         assert visit.page.is_checked(f"input[value='{HEFTRUCK}']")
         visit.finish({"waarden": ["zekerheid"], "sterk": ["vakwerk", "veilig", "samenwerken"]})

@@ -6,11 +6,11 @@ was computed.
 """
 
 from careercheck_engine.riasec import brown_gore_c, codes, congruence, correlation, iachan_m
-from careercheck_engine.jobs import search, search_json, shared_isco_digits
+from careercheck_engine.jobs import JobIndex, job_index, search, search_json, shared_isco_digits
 from careercheck_engine.matching import match
 from careercheck_engine.profile import profile, profile_json
 from careercheck_engine.render import profile_html
 from careercheck_engine.scoring import score, score_json, visible, visible_json
 
 __version__ = "0.2.0"
-__all__ = ["brown_gore_c", "codes", "congruence", "correlation", "iachan_m", "match", "profile", "profile_html", "profile_json", "search", "search_json", "shared_isco_digits", "score", "score_json", "visible", "visible_json"]
+__all__ = ["JobIndex", "brown_gore_c", "codes", "congruence", "correlation", "iachan_m", "job_index", "match", "profile", "profile_html", "profile_json", "search", "search_json", "shared_isco_digits", "score", "score_json", "visible", "visible_json"]

@@ -6,19 +6,38 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 LIMIT = 8
 
 
-@lru_cache(maxsize=1)
-def _index(index_json: str) -> tuple[list, list]:
-    # Parsed once: the browser passes the same (large) string on every keystroke.
+@dataclass(frozen=True)
+class JobIndex:
+    """ESCO's occupations as searched: [label, isco, uuid] each, and (plain label, position) pairs."""
+
+    occupations: list
+    labels: list
+
+
+def job_index(index_json: str) -> JobIndex:
+    """The index parsed, for a caller that searches it often: the browser's worker keeps it, so a
+    keystroke does not carry the whole index (about 1 MB) into Python each time."""
     data = json.loads(index_json)
     occupations = data["occupations"]
     labels = [(_plain(label), i) for i, (label, _, _) in enumerate(occupations)]
     labels += [(_plain(label), i) for label, i in data["labels"]]
-    return occupations, labels
+    return JobIndex(occupations, labels)
+
+
+@lru_cache(maxsize=1)
+def _parsed(index_json: str) -> JobIndex:
+    return job_index(index_json)
+
+
+def _index(index: str | JobIndex) -> tuple[list, list]:
+    found = index if isinstance(index, JobIndex) else _parsed(index)
+    return found.occupations, found.labels
 
 
 def _plain(text: str) -> str:
@@ -26,9 +45,9 @@ def _plain(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def search(index_json: str, query: str, limit: int = LIMIT) -> list[dict]:
+def search(index: str | JobIndex, query: str, limit: int = LIMIT) -> list[dict]:
     """Occupations whose name or other name contains every word of ``query``; names that start with it first."""
-    occupations, labels = _index(index_json)
+    occupations, labels = _index(index)
     words = _plain(query).split()
     if not words or len(" ".join(words)) < 2:
         return []
@@ -41,8 +60,8 @@ def search(index_json: str, query: str, limit: int = LIMIT) -> list[dict]:
     return [{"label": occupations[i][0], "isco": occupations[i][1], "uuid": occupations[i][2]} for i in best]
 
 
-def find(index_json: str, uuid: str) -> dict | None:
-    occupations, _ = _index(index_json)
+def find(index: str | JobIndex, uuid: str) -> dict | None:
+    occupations, _ = _index(index)
     found = next((o for o in occupations if o[2] == uuid), None)
     return found and {"label": found[0], "isco": found[1], "uuid": found[2]}
 
@@ -54,5 +73,5 @@ def shared_isco_digits(a: str | None, b: str | None) -> int:
     return next((n for n in range(4, 0, -1) if a[:n] == b[:n]), 0)
 
 
-def search_json(index_json: str, query: str) -> str:
-    return json.dumps(search(index_json, query), ensure_ascii=False)
+def search_json(index: str | JobIndex, query: str) -> str:
+    return json.dumps(search(index, query), ensure_ascii=False)

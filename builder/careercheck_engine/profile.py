@@ -15,6 +15,7 @@ from typing import Any
 
 from careercheck_engine.answers import clean
 from careercheck_engine.render import profile_html
+from careercheck_engine.jobs import JobIndex
 from careercheck_engine.scoring import score
 
 PARTS = ("waarom", "wie", "wat_wil", "wat_kan", "waar", "hoe")
@@ -26,12 +27,12 @@ Document = dict[str, Any]
 
 
 def profile(spec: dict, answers: dict, ui: dict, context: dict | None = None,
-            occupations: list[dict] | None = None, esco_json: str | None = None) -> dict[str, Any]:
+            occupations: list[dict] | None = None, esco: str | JobIndex | None = None) -> dict[str, Any]:
     """Score ``answers`` and describe the result as a profile document.
 
     ``context``: ``date`` (ISO, the day it is made), ``earlier`` ({date, scores} of a kept
     profile), ``coach`` (who the profile is prepared for) and ``root`` (the site's root URL)."""
-    result = score(spec, answers, occupations, esco_json)
+    result = score(spec, answers, occupations, esco)
     valid = clean(spec, answers)[0]
     return {"result": result, "document": _Writer(spec, result, valid, ui, context or {}).document()}
 
@@ -263,10 +264,10 @@ class _Writer:
 
 
 def profile_json(spec_json: str, answers_json: str, ui_json: str, context_json: str = "null",
-                 occupations_json: str = "null", esco_json: str = "") -> str:
+                 occupations_json: str = "null", esco: str | JobIndex = "") -> str:
     """JSON in, JSON out, for the browser worker: the result and the profile as HTML."""
     made = profile(json.loads(spec_json), json.loads(answers_json), json.loads(ui_json), json.loads(context_json),
-                   json.loads(occupations_json), esco_json or None)
+                   json.loads(occupations_json), esco or None)
     return json.dumps({"result": made["result"], "html": profile_html(made["document"])}, ensure_ascii=False)
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from careercheck_engine.answers import clean
 from careercheck_engine.conditions import holds
-from careercheck_engine.jobs import find
+from careercheck_engine.jobs import JobIndex, find
 from careercheck_engine.matching import match
 from careercheck_engine.quality import quality
 from careercheck_engine.riasec import interests
@@ -21,7 +21,7 @@ Spec = dict[str, Any]
 Result = dict[str, Any]
 
 
-def score(spec: Spec, answers: dict[str, Any], occupations: list[dict] | None = None, esco_json: str | None = None) -> Result:
+def score(spec: Spec, answers: dict[str, Any], occupations: list[dict] | None = None, esco: str | JobIndex | None = None) -> Result:
     """Score ``answers`` (question name -> answer) against a compiled ``spec``; with the site's
     ``occupations``, also the options that match and why; with the ESCO index, how far each
     is from the person's current job."""
@@ -36,8 +36,8 @@ def score(spec: Spec, answers: dict[str, Any], occupations: list[dict] | None = 
     matching = spec.get("matching")
     matched = current = None
     job = next((valid[name] for name in (matching or {}).get("current_job") or [] if name in valid), None)
-    if job and esco_json:
-        current = find(esco_json, job)
+    if job and esco:
+        current = find(esco, job)
     if matching and occupations is not None:
         matched = match(_person(matching, valid, riasec), occupations, current)
         if holds(matching.get("study_ideas") or ["const", False], valid, by_id):
@@ -84,9 +84,9 @@ def _norm_fields(scale: Result) -> dict[str, Any]:
     return {"t": norms.get("t"), "percentile": norms.get("percentile")}
 
 
-def score_json(spec_json: str, answers_json: str, occupations_json: str = "null", esco_json: str = "") -> str:
+def score_json(spec_json: str, answers_json: str, occupations_json: str = "null", esco: str | JobIndex = "") -> str:
     """JSON in, JSON out: the browser worker passes strings, not proxies."""
-    result = score(json.loads(spec_json), json.loads(answers_json), json.loads(occupations_json), esco_json or None)
+    result = score(json.loads(spec_json), json.loads(answers_json), json.loads(occupations_json), esco or None)
     return json.dumps(result, ensure_ascii=False)
 
 

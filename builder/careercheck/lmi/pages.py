@@ -8,6 +8,7 @@ limitations; every page has a review-by date.
 from __future__ import annotations
 
 import datetime
+import functools
 import posixpath
 import re
 from itertools import groupby
@@ -119,8 +120,18 @@ def read_page(path: Path) -> LabourMarketPage | None:
     """The page's validated front matter, None when it is no labour-market page; ProblemsFound when it is wrong.
 
     Every page goes through here before MkDocs reads it, so a page that is not UTF-8 text
-    fails with its line rather than deep inside MkDocs.
+    fails with its line rather than deep inside MkDocs. Each language's build reads every page, and
+    `careercheck serve` rebuilds: a page is parsed again only when it has changed.
     """
+    try:
+        found = path.stat()
+    except OSError:  # read_text says what is wrong with it
+        return _read_page.__wrapped__(path, 0, 0)
+    return _read_page(path, found.st_mtime_ns, found.st_size)
+
+
+@functools.lru_cache(maxsize=8192)
+def _read_page(path: Path, mtime_ns: int, size: int) -> LabourMarketPage | None:
     match = _FRONT_MATTER.match(read_text(path))
     if not match:
         return None

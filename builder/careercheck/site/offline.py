@@ -3,7 +3,7 @@ first visit, so that a second visit downloads nothing it already has and a check
 
 Kept at once: for every language's site its home page, check pages and 404 page with the style
 sheets, scripts and pictures they name, and the files the check pages' scripts load
-(assets/careercheck: modules, specs, the occupation and ESCO indexes); the shared runtime.
+(assets/careercheck: modules, specs, the occupation index); the shared runtime.
 Other pages are kept when visited. The version is a digest of every file, so any change to the
 site is a new version.
 """
@@ -25,6 +25,9 @@ PAGES = ("index.html", "404.html", "checks/*/index.html")
 LOADED = "assets/careercheck/**/*"
 RUNTIME = "assets/pyodide/*"  # shared by every language's site
 NOT_KEPT = {".br", ".gz", ".map"}  # the server's copies, and maps for developers
+# ESCO's job index, about 0.2 MB on the wire per language, is for the job search of one check: kept
+# when that search first fetches it, not with every first visit.
+WHEN_USED = "esco-occupations.*.json"
 
 
 def write_service_worker(site: Path) -> None:
@@ -32,7 +35,7 @@ def write_service_worker(site: Path) -> None:
     pages = {f for root in roots for pattern in PAGES for f in root.glob(pattern)}
     found = pages | {f for page in pages for f in _named_in(site, page)} | set(site.glob(RUNTIME))
     found |= {f for root in roots for f in root.glob(LOADED)}
-    files = sorted(_url(site, f) for f in found if f.is_file() and f.suffix not in NOT_KEPT)
+    files = sorted(_url(site, f) for f in found if f.is_file() and f.suffix not in NOT_KEPT and not f.match(WHEN_USED))
     text = TEMPLATE.read_text(encoding="utf-8")
     text = text.replace("{{VERSION}}", _digest(site)).replace("{{FILES}}", json.dumps(files, indent=0))
     (site / SERVICE_WORKER).write_text(text, encoding="utf-8")

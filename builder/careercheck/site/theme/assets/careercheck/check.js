@@ -190,7 +190,8 @@ function start(form) {
     openNote.hidden = true;
     profile.dataset.state = "pending";
     if (engine.state === "failed") return notScored("the engine is not loaded");
-    status.textContent = ui.busy;
+    // Asked for before the engine is ready, the profile comes as soon as it is: say why it waits.
+    status.textContent = engine.state === "loading" ? ui.busy_loading : ui.busy;
     try {
       const context = profileContext(form, { earlier: kept().at(-1), coach: coachContext() });
       const { result, html } = await engine.request("profile", { answers: answersOf(questions), ui, context });

@@ -58,7 +58,17 @@ async function qrCode(text) {
 
 let spec;
 let occupations = Promise.resolve("null"); // the site's occupation index, for checks that match
-let esco = Promise.resolve(""); // ESCO's occupations, for checks that ask for a job
+let escoUrl = null; // ESCO's occupations, for checks that ask for a job
+let escoIndex = null;
+
+// ESCO's index (about 1 MB) is fetched when a job is first searched for or a profile needs it,
+// not with the engine, and parsed once: each search then hands Python only the query.
+function esco() {
+  if (!escoUrl) return Promise.resolve("");
+  escoIndex ??= Promise.all([engine, fetchText(escoUrl)]).then(([module, text]) => module.job_index(text));
+  escoIndex.catch(() => { escoIndex = null; }); // not loaded: the next search tries again
+  return escoIndex;
+}
 
 // Other failures of Pyodide's loader surface only as an unhandled rejection.
 self.addEventListener("unhandledrejection", (event) => {
@@ -70,18 +80,18 @@ async function fetchText(url) {
 }
 
 const handlers = {
-  async init({ specUrl, occupationsUrl, escoUrl }) {
+  async init({ specUrl, occupationsUrl, escoUrl: url }) {
     spec = specUrl ? fetchText(specUrl) : Promise.resolve("null"); // the coach page has no check
     if (occupationsUrl) occupations = fetchText(occupationsUrl);
-    if (escoUrl) esco = fetchText(escoUrl);
-    await Promise.all([engine, spec, occupations, esco]);
+    escoUrl = url;
+    await Promise.all([engine, spec, occupations]);
     return true;
   },
   async visible({ answers }) {
     return JSON.parse((await engine).visible_json(await spec, JSON.stringify(answers)));
   },
   async search({ query }) {
-    return JSON.parse((await engine).search_json(await esco, query));
+    return JSON.parse((await engine).search_json(await esco(), query));
   },
   async qr({ text }) {
     return qrCode(String(text));
@@ -89,7 +99,7 @@ const handlers = {
   // The result (kept scores are taken from it) and the profile as HTML.
   async profile({ answers, ui, context }) {
     const made = (await engine).profile_json(
-      await spec, JSON.stringify(answers), JSON.stringify(ui), JSON.stringify(context), await occupations, await esco,
+      await spec, JSON.stringify(answers), JSON.stringify(ui), JSON.stringify(context), await occupations, await esco(),
     );
     return JSON.parse(made);
   },
