@@ -1,18 +1,33 @@
-"""Speed and size of the example site, measured in a real browser.
+"""Speed and size of the example site as a visitor meets them, in a real browser, on loopback.
 
-Each run is a fresh browser context (empty cache, cold Pyodide). Reports the
-median of RUNS runs and ratios from the same run; writes bench/results/latest.json.
+For each profile, a cold first visit (fresh browser context) and a repeat visit (a new tab in the
+same context: the service worker and the browser's cache as the first visit left them): time to
+the first question, to the engine being ready, from the last submit to the profile, and the bytes
+the server sent (counted at the server: headers and bodies as they went out, compressed where
+the build's copies were sent). Profiles:
+- plain: this machine as it is;
+- phone-fast, phone-slow: a mid-range phone's network (Chromium's network emulation: 9 Mbit/s
+  with 40 ms, 1.6 Mbit/s with 150 ms) and CPU: Chromium's own CPU throttling does not reach Web
+  Workers, where the engine runs, so the whole browser runs in a cgroup (v1 cpu controller, or v2)
+  allowed a quarter of one core. Needs root to make the cgroup; without it the CPU is not slowed
+  and the results say so.
+Also the build, and the build at scale against plain MkDocs (build_scale.py).
+Writes bench/results/latest.json and prints a Markdown table.
 Usage: make bench   (or: .venv/bin/python bench/bench.py [RUNS])
 """
 
 from __future__ import annotations
 
+import functools
 import json
+import os
+import platform
 import shutil
 import statistics
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -21,64 +36,124 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 from conftest import CHROMIUM, CHROMIUM_ARGS, GOLDEN  # noqa: E402
 
-from careercheck import load_check, scoring_spec  # noqa: E402
-from careercheck.site.preview import serve_in_background  # noqa: E402
+from build_scale import build_scale, table as scale_table  # noqa: E402
 from careercheck.site.build import build_site  # noqa: E402
-from careercheck_engine import score  # noqa: E402
+from careercheck.site.compress import compress_site  # noqa: E402
+from careercheck.site.preview import make_server  # noqa: E402
 
 CHECK = "/checks/werkenergie/"
 ANSWERS = json.loads((GOLDEN / "werkenergie-energetic.json").read_text())["answers"]
 FILL = "answers => { for (const [n, v] of Object.entries(answers)) document.querySelector(`input[name=${n}][value='${v}']`).checked = true; }"
+# (latency ms, download Mbit/s, upload Mbit/s); None: not emulated.
+NETWORKS = {"plain": None, "phone-fast": (40, 9.0, 1.5), "phone-slow": (150, 1.6, 0.75)}
+PHONE_CPU = 0.25  # share of one core
 
 
-def one_run(browser, url: str, *, wait_for_engine: bool) -> dict[str, float]:
-    context = browser.new_context()
+class _Counting:
+    """A handler's output stream that adds what is written to a shared count."""
+
+    def __init__(self, stream, count: list[int]) -> None:
+        self.stream, self.count = stream, count
+
+    def write(self, data) -> int:
+        self.count[0] += len(data)
+        return self.stream.write(data)
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
+
+
+def counting_server(site: Path) -> tuple[str, list[int]]:
+    """`careercheck serve`'s server for ``site`` in a thread, and the count of bytes it has sent."""
+    import threading
+
+    server = make_server(site)
+    sent = [0]
+    handler = server.RequestHandlerClass  # functools.partial(the site's handler, directory=...)
+
+    class Counted(handler.func):
+        def setup(self) -> None:
+            super().setup()
+            self.wfile = _Counting(self.wfile, sent)
+
+    server.RequestHandlerClass = functools.partial(Counted, *handler.args, **handler.keywords)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", sent
+
+
+@contextmanager
+def slowed_cpu(share: float, folder: Path):
+    """A Chromium executable that runs in a cgroup allowed ``share`` of one core; None if not possible."""
+    for base, write in ((Path("/sys/fs/cgroup/cpu"), lambda g: (g / "cpu.cfs_quota_us").write_text(str(int(share * 100_000)))),
+                        (Path("/sys/fs/cgroup"), lambda g: (g / "cpu.max").write_text(f"{int(share * 100_000)} 100000"))):
+        group = base / f"careercheck-bench-{os.getpid()}"
+        try:
+            group.mkdir()
+            write(group)
+        except OSError:
+            shutil.rmtree(group, ignore_errors=True) if group.exists() else None
+            continue
+        tasks = group / ("tasks" if base.name == "cpu" else "cgroup.procs")
+        wrapper = folder / "chromium-slowed"
+        wrapper.write_text(f"#!/bin/sh\necho $$ > {tasks}\nexec {CHROMIUM} \"$@\"\n")
+        wrapper.chmod(0o755)
+        try:
+            yield str(wrapper)
+        finally:
+            time.sleep(1)  # the browser's processes have left
+            try:
+                group.rmdir()
+            except OSError:
+                pass
+        return
+    yield None
+
+
+def visit(context, url: str, sent: list[int], network, *, finish: bool) -> dict:
     page = context.new_page()
-    page.set_default_timeout(180_000)
+    page.set_default_timeout(300_000)
+    if network:
+        cdp = context.new_cdp_session(page)
+        latency, down, up = network
+        cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": latency,
+                 "downloadThroughput": down * 1e6 / 8, "uploadThroughput": up * 1e6 / 8})
+    before = sent[0]
     start = time.perf_counter()
     page.goto(url, wait_until="commit")
     page.wait_for_selector("fieldset", state="visible")
     first_question = time.perf_counter() - start
-    fcp = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null")
-    # The page's script shows the progress line when it has taken over the form: a click before that
-    # would submit the plain form, which the policy stops and nothing answers.
-    page.wait_for_selector("[data-progress]", state="visible")
-    page.evaluate(FILL, ANSWERS)
-    if wait_for_engine:
-        page.wait_for_selector("form[data-engine=ready]", state="attached")
-    engine_ready_at = time.perf_counter() - start if wait_for_engine else None
-    # Walk to the last section (the answers are already filled in), then time the last click.
-    button = page.locator("form[data-check] button[type=submit]")
-    while button.text_content() != button.get_attribute("data-finish"):
+    page.wait_for_selector("form[data-engine=ready]", state="attached")
+    engine_ready = time.perf_counter() - start
+    to_ready = sent[0] - before
+    result = {"first_question_s": first_question, "engine_ready_s": engine_ready, "sent_to_engine_ready_bytes": to_ready}
+    if finish:
+        # The page's script shows the progress line when it has taken over the form.
+        page.wait_for_selector("[data-progress]", state="visible")
+        page.evaluate(FILL, ANSWERS)
+        button = page.locator("form[data-check] button[type=submit]")
+        while button.text_content() != button.get_attribute("data-finish"):
+            button.click()
+        submit = time.perf_counter()
         button.click()
-    submit = time.perf_counter()
-    button.click()
-    page.wait_for_selector("[data-profile][data-state=ready]", state="attached")
-    to_profile = time.perf_counter() - submit
-    context.close()
-    return {"first_question_s": first_question, "first_contentful_paint_s": (fcp or 0) / 1000,
-            "engine_ready_s": engine_ready_at, "submit_to_profile_s": to_profile}
-
-
-def engine_ready(browser, url: str) -> float:
-    """Open to engine ready in a fresh context (for checks whose answers are not scripted here)."""
-    return visit_to_engine_ready(browser, url)[0]
-
-
-def visit_to_engine_ready(browser, url: str) -> tuple[float, int]:
-    """Seconds from opening to engine ready in a fresh context, and the bytes the server sent
-    (response bodies as they went over the wire: compressed where the server compressed them)."""
-    context = browser.new_context()
-    page = context.new_page()
-    sent = []
-    page.on("requestfinished", lambda request: sent.append(request.sizes()["responseBodySize"]))
-    start = time.perf_counter()
-    page.goto(url, wait_until="commit")
-    page.wait_for_selector("form[data-engine=ready]", state="attached", timeout=180_000)
-    seconds = time.perf_counter() - start
+        page.wait_for_selector("[data-profile][data-state=ready]", state="attached")
+        result["submit_to_profile_s"] = time.perf_counter() - submit
+    # What the service worker takes in for a second visit and offline use, after engine ready.
+    page.evaluate("navigator.serviceWorker.ready")
     page.wait_for_load_state("networkidle")
-    context.close()
-    return seconds, sum(sent)
+    result["sent_bytes"] = sent[0] - before
+    page.close()
+    return result
+
+
+def profile_runs(browser, url: str, sent: list[int], network, runs: int, *, finish: bool = True) -> dict:
+    first, repeat = [], []
+    for _ in range(runs):
+        context = browser.new_context()
+        first.append(visit(context, url, sent, network, finish=finish))
+        repeat.append(visit(context, url, sent, network, finish=False))
+        context.close()
+    median = lambda rows, key: statistics.median(r[key] for r in rows)  # noqa: E731
+    return {"first": {k: median(first, k) for k in first[0]}, "repeat": {k: median(repeat, k) for k in repeat[0]}}
 
 
 def without_copies(site: Path, into: Path) -> Path:
@@ -87,75 +162,81 @@ def without_copies(site: Path, into: Path) -> Path:
     return into
 
 
-def folder_bytes(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+def with_full_stdlib(site: Path, into: Path) -> Path:
+    """The same site with Pyodide's own standard library (every module, as source) instead of the trimmed,
+    compiled one: the service worker's list is unchanged, the version digest does not matter here."""
+    shutil.copytree(site, into)
+    stdlib = into / "assets/pyodide/python_stdlib.zip"
+    for copy in (".br", ".gz"):
+        stdlib.with_name(stdlib.name + copy).unlink(missing_ok=True)
+    shutil.copy(ROOT / "node_modules/pyodide/python_stdlib.zip", stdlib)
+    compress_site(stdlib.parent)  # as the build would (a deflated zip gains too little: no copies)
+    return into
 
 
-def main(runs: int = 5) -> None:
+def main(runs: int = 3) -> None:
+    results: dict = {"date": time.strftime("%Y-%m-%d"), "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+                     f"Python {platform.python_version()}, {platform.system()} {platform.release()}", "runs": runs}
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         site = build_site(ROOT / "mkdocs.yml", Path(tmp) / "site")
-        build_s = time.perf_counter() - t0
-        url = serve_in_background(site)[0] + CHECK
-        plain_url = serve_in_background(without_copies(site, Path(tmp) / "plain"))[0] + CHECK
-
-        spec = scoring_spec(load_check(ROOT / "checks/werkenergie.yml"))
-        n = 2000
-        t0 = time.perf_counter()
-        for _ in range(n):
-            score(spec, ANSWERS)
-        cpython_score_us = (time.perf_counter() - t0) / n * 1e6
-
-        with sync_playwright() as playwright:
+        results["build_s"] = round(time.perf_counter() - t0, 2)
+        server, sent = counting_server(site)
+        plain_server, plain_sent = counting_server(without_copies(site, Path(tmp) / "plain"))
+        full_server, full_sent = counting_server(with_full_stdlib(site, Path(tmp) / "full-stdlib"))
+        with sync_playwright() as playwright, slowed_cpu(PHONE_CPU, Path(tmp)) as slowed:
+            results["phone_cpu"] = f"a cgroup allowed {PHONE_CPU:.0%} of one core" if slowed else "not slowed (no cgroup could be made)"
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            cold = [one_run(browser, url, wait_for_engine=False) for _ in range(runs)]
-            warm = [one_run(browser, url, wait_for_engine=True) for _ in range(runs)]
-            # The Loopbaancheck also loads the occupation index and ESCO's job index (about 0.9 MB).
-            large = [engine_ready(browser, url.replace(CHECK, "/checks/loopbaancheck/")) for _ in range(runs)]
-            # The English site loads the same runtime from the first language's site.
-            english = [engine_ready(browser, url.replace(CHECK, "/en/checks/loopbaancheck/")) for _ in range(runs)]
-            # The build's brotli copies against the same files sent as they are, side by side.
-            sent = [visit_to_engine_ready(browser, url.replace(CHECK, "/checks/loopbaancheck/")) for _ in range(runs)]
-            sent_plain = [visit_to_engine_ready(browser, plain_url.replace(CHECK, "/checks/loopbaancheck/")) for _ in range(runs)]
+            profiles = {"plain": profile_runs(browser, server + CHECK, sent, None, runs)}
+            uncompressed = profile_runs(browser, plain_server + CHECK, plain_sent, None, 1)
+            loopbaan = profile_runs(browser, server + "/checks/loopbaancheck/", sent, None, 1, finish=False)
             browser.close()
-
-        median = lambda rows, key: statistics.median(r[key] for r in rows)  # noqa: E731
-        results = {
-            "runs": runs,
-            "build_s": round(build_s, 2),
-            "open_to_first_question_s": round(median(cold + warm, "first_question_s"), 3),
-            "first_contentful_paint_s": round(median(cold + warm, "first_contentful_paint_s"), 3),
-            "open_to_engine_ready_s": round(median(warm, "engine_ready_s"), 2),
-            "open_to_engine_ready_loopbaancheck_s": round(statistics.median(large), 2),
-            "open_to_engine_ready_loopbaancheck_en_s": round(statistics.median(english), 2),
-            "submit_to_profile_cold_pyodide_s": round(median(cold, "submit_to_profile_s"), 2),
-            "submit_to_profile_engine_ready_s": round(median(warm, "submit_to_profile_s"), 3),
-            "cpython_score_us": round(cpython_score_us, 1),
-            "site_bytes": folder_bytes(site),
-            "english_site_bytes": folder_bytes(site / "en"),
-            "pyodide_runtime_bytes": folder_bytes(site / "assets/pyodide"),
-            "check_page_html_bytes": (site / CHECK.strip("/") / "index.html").stat().st_size,
-            "esco_index_bytes": (site / "assets/careercheck/esco-occupations.nl.json").stat().st_size,
-            "loopbaancheck_sent_bytes": statistics.median(b for _, b in sent),
-            "loopbaancheck_sent_bytes_uncompressed": statistics.median(b for _, b in sent_plain),
-            "loopbaancheck_engine_ready_uncompressed_s": round(statistics.median(s for s, _ in sent_plain), 2),
-        }
-        results["ratio_sent_compressed_to_uncompressed"] = round(
-            results["loopbaancheck_sent_bytes"] / results["loopbaancheck_sent_bytes_uncompressed"], 2
-        )
-        results["ratio_cold_to_ready_submit"] = round(
-            results["submit_to_profile_cold_pyodide_s"] / results["submit_to_profile_engine_ready_s"], 1
-        )
-    results["ratio_engine_ready_loopbaancheck_to_werkenergie"] = round(
-        results["open_to_engine_ready_loopbaancheck_s"] / results["open_to_engine_ready_s"], 2
-    )
+            phone = playwright.chromium.launch(executable_path=slowed or CHROMIUM, args=CHROMIUM_ARGS)
+            for name in ("phone-fast", "phone-slow"):
+                profiles[name] = profile_runs(phone, server + CHECK, sent, NETWORKS[name], 1)
+            # Side by side, alternated: the trimmed, compiled standard library against Pyodide's own.
+            stdlib = {"trimmed": [], "full": []}
+            for _ in range(runs):
+                stdlib["trimmed"].append(profile_runs(phone, server + CHECK, sent, NETWORKS["phone-fast"], 1)["first"])
+                stdlib["full"].append(profile_runs(phone, full_server + CHECK, full_sent, NETWORKS["phone-fast"], 1)["first"])
+            phone.close()
+    results["profiles"] = profiles
+    results["stdlib_phone_fast_first"] = {kind: {k: statistics.median(r[k] for r in rows) for k in rows[0]} for kind, rows in stdlib.items()}
+    trimmed, full = (results["stdlib_phone_fast_first"][k] for k in ("trimmed", "full"))
+    results["ratio_engine_ready_trimmed_to_full_stdlib"] = round(trimmed["engine_ready_s"] / full["engine_ready_s"], 2)
+    results["ratio_sent_trimmed_to_full_stdlib"] = round(trimmed["sent_to_engine_ready_bytes"] / full["sent_to_engine_ready_bytes"], 2)
+    results["plain_uncompressed_first"] = uncompressed["first"]
+    results["loopbaancheck_plain_first"] = loopbaan["first"]
+    results["ratio_sent_compressed_to_uncompressed"] = round(
+        profiles["plain"]["first"]["sent_to_engine_ready_bytes"] / uncompressed["first"]["sent_to_engine_ready_bytes"], 2)
+    results["build_scale"] = build_scale()
     out = ROOT / "bench/results/latest.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n")
-    width = max(map(len, results))
-    for key, value in results.items():
-        print(f"{key:<{width}}  {value}")
+    print(table(results))
+
+
+def table(results: dict) -> str:
+    rows = ["| profile | visit | first question | engine ready | submit → profile | sent to engine ready | sent in all |",
+            "|---|---|---|---|---|---|---|"]
+    for name, visits in results["profiles"].items():
+        for kind, r in visits.items():
+            profile = r.get("submit_to_profile_s")
+            rows.append(f"| {name} | {kind} | {r['first_question_s']:.2f} s | {r['engine_ready_s']:.2f} s | "
+                        f"{f'{profile:.3f} s' if profile is not None else '–'} | {r['sent_to_engine_ready_bytes'] / 1e6:.2f} MB | "
+                        f"{r['sent_bytes'] / 1e6:.2f} MB |")
+    trimmed, full = (results["stdlib_phone_fast_first"][k] for k in ("trimmed", "full"))
+    lines = [f"{results['date']}, {results['machine']}; phone CPU: {results['phone_cpu']}; build {results['build_s']} s.", "", *rows, "",
+             f"Side by side in the same run (phone-fast, first visit): the trimmed, compiled standard library against Pyodide's "
+             f"own: engine ready {trimmed['engine_ready_s']:.2f} s against {full['engine_ready_s']:.2f} s "
+             f"({results['ratio_engine_ready_trimmed_to_full_stdlib']}x), {trimmed['sent_to_engine_ready_bytes'] / 1e6:.2f} MB against "
+             f"{full['sent_to_engine_ready_bytes'] / 1e6:.2f} MB sent ({results['ratio_sent_trimmed_to_full_stdlib']}x). Without the "
+             f"build's compressed copies (plain): {results['plain_uncompressed_first']['sent_to_engine_ready_bytes'] / 1e6:.2f} MB sent to "
+             f"engine ready ({results['ratio_sent_compressed_to_uncompressed']}x with them). The Loopbaancheck (plain, first visit): "
+             f"engine ready {results['loopbaancheck_plain_first']['engine_ready_s']:.2f} s, "
+             f"{results['loopbaancheck_plain_first']['sent_to_engine_ready_bytes'] / 1e6:.2f} MB sent.", ""]
+    return "\n".join([*lines, scale_table(results["build_scale"])])
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 3)

@@ -70,7 +70,7 @@ def test_the_service_worker_answers_only_this_sites_get_requests(site: Path) -> 
     assert 'request.method !== "GET" || new URL(request.url).origin !== self.location.origin' in worker
 
 
-def test_a_new_build_replaces_the_old_cache(browser, site: Path, tmp_path: Path) -> None:
+def test_a_new_build_is_shown_at_once_and_replaces_the_old_cache(browser, site: Path, tmp_path: Path) -> None:
     copy = shutil.copytree(site, tmp_path / "site")
     url, httpd = serve_in_background(copy)
     try:
@@ -81,15 +81,16 @@ def test_a_new_build_replaces_the_old_cache(browser, site: Path, tmp_path: Path)
             # A new version: the same site with another check page (what a rebuild after an edit gives).
             edit(copy / "checks/werkenergie/index.html", "</h1>", " (nieuw)</h1>")
             edit(copy / "sw.js", first[0].removeprefix("careercheck-"), "0" * 16)
-            visit.page.evaluate("navigator.serviceWorker.ready.then((r) => r.update())")
-            # Installed beside the old one, it waits for the old one's pages: closed, the next visit has it alone.
-            until(visit, "navigator.serviceWorker.getRegistration().then((r) => r.waiting !== null)")
-            assert "(nieuw)" not in visit.page.text_content("h1")
-            visit.page.close()
-            visit.page = visit._new_page()
-            visit.open(WERKENERGIE)
-            until(visit, f"{KEPT}.then((k) => k.length === 1 && k[0] !== {json.dumps(first[0])})")
+            # Online, what is online is shown, also while the old version's worker answers.
             visit.page.reload()
             assert "(nieuw)" in visit.page.text_content("h1")
+            visit.page.evaluate("navigator.serviceWorker.ready.then((r) => r.update())")
+            # Once it has taken everything in, the new version takes over and the old cache is gone.
+            until(visit, f"{KEPT}.then((k) => k.length === 1 && k[0] !== {json.dumps(first[0])})")
+            # And offline, the new version's page is what is kept.
+            visit.context.set_offline(True)
+            visit.page.reload()
+            assert "(nieuw)" in visit.page.text_content("h1")
+            visit.context.set_offline(False)
     finally:
         httpd.shutdown()
