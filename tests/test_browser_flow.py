@@ -59,7 +59,11 @@ def focused_heading(visit: Visit) -> str:
 
 @pytest.mark.parametrize("page", ["checks/kortecheck/index.html", "en/checks/kortecheck/index.html"])
 def test_every_language_site_loads_the_shared_page_script_and_all_its_modules(site: Path, page: str) -> None:
-    (script,) = re.findall(r'<script type="module" src="([^"]+)"', (site / page).read_text())
+    html = (site / page).read_text()
+    (script,) = re.findall(r'<script type="module" src="([^"]+)"', html)
+    # The engine starts before any other script of the page runs (an async module right after the form).
+    (early,) = re.findall(r'<script type="module" async src="([^"]+)"', html)
+    assert early.endswith("assets/careercheck/start-engine.mjs") and html.index(early) < html.index("<script src=")
     first = (site / page).parent.joinpath(script).resolve()
     assert first == (site / "assets/careercheck/check.js").resolve()
     todo, found = [first], set()

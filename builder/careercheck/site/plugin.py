@@ -282,6 +282,7 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
                 "t": translator(check, self.language),
                 "spec_path": spec_path(check.id, self.language),
                 "page_script": shared("assets/careercheck/check.js"),
+                "engine_script": shared("assets/careercheck/start-engine.mjs"),
                 "poster_stylesheet": shared("assets/careercheck/poster.css"),
                 "occupations_path": OCCUPATIONS if check.matching else None,
                 "esco_href": shared(esco_index(self.language)) if _asks_for_a_job(check) else None,

@@ -5,7 +5,7 @@
 import { answerOf, answersOf, clearAnswers, fillFromText, formRecord, restoreAnswers, saveAnswers, showJobs, touchSlider } from "./answers.mjs";
 import { coachContext, forgetCoach, showCoach } from "./coach-link.mjs";
 import { keepToRules } from "./controls.mjs";
-import { engineClient } from "./engine.mjs";
+import { startEngine } from "./engine.mjs";
 import { keepControls } from "./keep.mjs";
 import { fill } from "./messages.mjs";
 import { keepForOffline } from "./offline.mjs";
@@ -36,7 +36,6 @@ function start(form) {
   const showProfile = profileView(profile);
   const speech = readAloud({ form, profile, ui, lang: form.dataset.lang });
   const isOpen = (question) => answerOf(question) === undefined;
-  const url = (relative) => relative && new URL(relative, document.baseURI).href;
   let lastResult = null;
   let asking = null; // the latest question to the engine about what applies
   let moving = false; // one click, one step, also while the engine is still answering
@@ -49,9 +48,8 @@ function start(form) {
   screens.render();
   submit.disabled = false;
 
-  const engine = engineClient({
-    specUrl: url(form.dataset.spec), occupationsUrl: url(form.dataset.occupations), escoUrl: url(form.dataset.esco),
-  }, { loaded, failed: engineFailed });
+  const engine = startEngine(form); // started already by start-engine.mjs, as a rule
+  engine.listen({ loaded, failed: engineFailed });
 
   // Links: a coach's message and route above the check; answers someone shared, to see their profile.
   showCoach({ form, storage, ui, note });
