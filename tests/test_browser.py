@@ -7,6 +7,7 @@ import copy
 import functools
 import io
 import json
+import time
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -253,3 +254,25 @@ def test_a_failing_engine_says_so_and_keeps_the_answers(visit: Visit) -> None:
         "en1": "5",
         "en2": "1",
     }
+
+
+def test_a_slow_engine_is_explained_and_a_profile_asked_for_meanwhile_comes_when_it_is_ready(visit: Visit) -> None:
+    # The runtime's largest file arrives late (a slow line): the page says why, and that the questions
+    # need not wait; a profile asked for meanwhile says it waits for the engine, and then appears.
+    visit.context.route("**/pyodide.asm.wasm", lambda route: (time.sleep(6), route.continue_()))
+    visit.open()
+    status = visit.page.locator("[data-status]")
+    status.filter(has_text="rekenprogramma").wait_for()
+    assert status.text_content().startswith("Het rekenprogramma voor je profiel wordt geladen.")
+    assert visit.page.get_attribute("form[data-check]", "data-engine") is None
+    visit.page.evaluate(
+        "answers => { for (const [n, v] of Object.entries(answers)) document.querySelector(`input[name=${n}][value='${v}']`).checked = true; }",
+        ENERGETIC["answers"],
+    )
+    submit = visit.page.locator("form[data-check] button[type=submit]")
+    while submit.text_content() != submit.get_attribute("data-finish"):
+        submit.click()
+    submit.click()
+    assert status.text_content().startswith("Je profiel wordt gemaakt zodra het rekenprogramma geladen is.")
+    visit.page.wait_for_selector("[data-profile][data-state=ready]", state="attached")
+    assert "Je werk geeft je veel energie" in visit.page.text_content("[data-profile]")

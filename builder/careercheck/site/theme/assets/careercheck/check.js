@@ -17,6 +17,8 @@ import { copyButtons, SHARED, sharedAnswers, shareView } from "./share.mjs";
 import { steps } from "./steps.mjs";
 import { guardedStorage, keptOnDevice, keysOf } from "./storage.mjs";
 
+const SLOW_START_MS = 2500;
+
 const form = document.querySelector("form[data-check]");
 if (form) start(form);
 
@@ -50,6 +52,11 @@ function start(form) {
 
   const engine = startEngine(form); // started already by start-engine.mjs, as a rule
   engine.listen({ loaded, failed: engineFailed });
+  // On a slow line or phone the engine takes a while: after a moment, say so, and that the questions
+  // need not wait (a fast start shows nothing).
+  const slowStart = setTimeout(() => {
+    if (engine.state === "loading" && !status.textContent) status.textContent = ui.engine_loading_slow;
+  }, SLOW_START_MS);
 
   // Links: a coach's message and route above the check; answers someone shared, to see their profile.
   showCoach({ form, storage, ui, note });
@@ -110,7 +117,8 @@ function start(form) {
   function loaded() {
     form.dataset.engine = "ready";
     keepForOffline();
-    if (retried) status.textContent = ui.engine_ready;
+    clearTimeout(slowStart);
+    if (retried || status.textContent === ui.engine_loading_slow) status.textContent = ui.engine_ready;
     askWhatApplies();
     if (backToProfile) {
       backToProfile = false;
