@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from careercheck.site.preview import serve_in_background
-from conftest import ROOT
 from test_browser import ENERGETIC, Visit
 
 pytestmark = pytest.mark.browser

@@ -9,7 +9,7 @@ import pytest
 
 from careercheck_engine import match
 from careercheck_engine.matching import AVOID
-from conftest import GOLDEN, ROOT, run_engine
+from conftest import GOLDEN, run_engine
 
 CASE = json.loads((GOLDEN / "indices/matching.json").read_text())
 HEFTRUCK = "eeac6251-1974-42f5-91ed-513c6c883755"

@@ -5,7 +5,6 @@ holds the answers reaches another origin; no other site can frame the check."""
 from __future__ import annotations
 
 import gzip
-import json
 import threading
 import time
 import urllib.error
