@@ -39,7 +39,7 @@ from conftest import CHROMIUM, CHROMIUM_ARGS, GOLDEN  # noqa: E402
 from build_scale import build_scale, table as scale_table  # noqa: E402
 from careercheck.site.build import build_site  # noqa: E402
 from careercheck.site.compress import compress_site  # noqa: E402
-from careercheck.site.preview import make_server  # noqa: E402
+from careercheck.site.preview import serve_in_background  # noqa: E402
 
 CHECK = "/checks/werkenergie/"
 ANSWERS = json.loads((GOLDEN / "werkenergie-energetic.json").read_text())["answers"]
@@ -65,11 +65,9 @@ class _Counting:
 
 def counting_server(site: Path) -> tuple[str, list[int]]:
     """`careercheck serve`'s server for ``site`` in a thread, and the count of bytes it has sent."""
-    import threading
-
-    server = make_server(site)
+    url, server = serve_in_background(site)
     sent = [0]
-    handler = server.RequestHandlerClass  # functools.partial(the site's handler, directory=...)
+    handler = server.RequestHandlerClass  # functools.partial(the site's handler, directory=...), read per request
 
     class Counted(handler.func):
         def setup(self) -> None:
@@ -77,8 +75,7 @@ def counting_server(site: Path) -> tuple[str, list[int]]:
             self.wfile = _Counting(self.wfile, sent)
 
     server.RequestHandlerClass = functools.partial(Counted, *handler.args, **handler.keywords)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}", sent
+    return url, sent
 
 
 @contextmanager
@@ -91,7 +88,7 @@ def slowed_cpu(share: float, folder: Path):
             group.mkdir()
             write(group)
         except OSError:
-            shutil.rmtree(group, ignore_errors=True) if group.exists() else None
+            _remove(group)
             continue
         tasks = group / ("tasks" if base.name == "cpu" else "cgroup.procs")
         wrapper = folder / "chromium-slowed"
@@ -101,12 +98,17 @@ def slowed_cpu(share: float, folder: Path):
             yield str(wrapper)
         finally:
             time.sleep(1)  # the browser's processes have left
-            try:
-                group.rmdir()
-            except OSError:
-                pass
+            _remove(group)
         return
     yield None
+
+
+def _remove(group: Path) -> None:
+    """A cgroup goes with rmdir (its files are the kernel's); one that was not made, or is busy, stays."""
+    try:
+        group.rmdir()
+    except OSError:
+        pass
 
 
 def visit(context, url: str, sent: list[int], network, *, finish: bool) -> dict:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
 
 import pytest
 
 from careercheck.lmi.esco import ESCO_CSV, OCCUPATIONS_NL, compact_index
 from careercheck_engine import job_index, search, shared_isco_digits
-from conftest import ROOT
+from conftest import run_engine
 from test_browser import Visit
 
 INDEX = json.dumps(compact_index(OCCUPATIONS_NL), ensure_ascii=False)
@@ -56,15 +55,9 @@ def test_isco_distance_counts_shared_leading_digits() -> None:
     assert shared_isco_digits(None, "8331") == 0
 
 
-def test_search_in_pyodide(site, tmp_path) -> None:
-    cases = tmp_path / "cases.json"
-    cases.write_text(json.dumps([{"name": "search", "function": "search", "args": [INDEX, "heftruck"]}]))
-    run = subprocess.run(
-        ["node", str(ROOT / "tests/pyodide/run_engine.mjs"), str(site / "assets/pyodide"), str(cases)],
-        capture_output=True, text=True, timeout=300,
-    )
-    assert run.returncode == 0, run.stderr
-    assert json.loads(run.stdout)["results"][0]["result"] == search(INDEX, "heftruck")
+def test_search_in_pyodide(site) -> None:
+    run = run_engine(site, [{"name": "search", "function": "search", "args": [INDEX, "heftruck"]}])
+    assert run["results"][0]["result"] == search(INDEX, "heftruck")
 
 
 @pytest.mark.browser

@@ -26,8 +26,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from careercheck.site.compress import compress_site
-from careercheck.site.offline import write_service_worker
 from careercheck.site.headers import write_headers
+from careercheck.site.offline import write_service_worker
 
 
 class BuildRunning(MkDocsException):

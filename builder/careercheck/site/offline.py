@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 SERVICE_WORKER = "sw.js"
 TEMPLATE = Path(__file__).with_name("service-worker.js")
 # Per language's site (a folder with index.html and assets/): its pages to keep at once, and what the
-# check pages' scripts load rather than name (modules, specs, the occupation and ESCO indexes).
+# check pages' scripts load rather than name (modules, specs, the occupation index).
 PAGES = ("index.html", "404.html", "checks/*/index.html")
 LOADED = "assets/careercheck/**/*"
 RUNTIME = "assets/pyodide/*"  # shared by every language's site
