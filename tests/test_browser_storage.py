@@ -11,6 +11,7 @@ import pytest
 
 from conftest import ROOT
 from test_browser import Visit, axe_violations
+from test_browser_links import coach
 
 pytestmark = pytest.mark.browser
 
@@ -39,16 +40,20 @@ def notices(visit: Visit) -> list[str]:
 # --- Wis alles -------------------------------------------------------------------------------------
 
 def test_erase_everything_erases_every_check_and_clears_the_screen(visit: Visit) -> None:
-    visit.open("/checks/kortecheck/")
+    # Two checks, each with a kept profile; one opened from a coach's link, its answers kept on the device.
+    visit.page.goto(visit.server + "/checks/kortecheck/" + coach(n="Joke de Vries", m="Doe deze checks voor ons gesprek.", r=["kortecheck", "loopbaancheck"]))
+    visit.page.check("[data-keep-answers]")
     visit.finish(LINDA)
     visit.page.click("[data-keep]")
     visit.open("/checks/loopbaancheck/")
-    visit.page.wait_for_selector("form[data-engine=ready]", state="attached")
-    visit.answer({"aanleiding": "reorganisatie", "beroep": AHMED_JOB})
+    visit.finish({"aanleiding": "reorganisatie", "beroep": AHMED_JOB})
+    visit.page.click("[data-keep]")
     visit.page.evaluate("localStorage.setItem('other-site-part', 'stays')")  # not ours: left alone
     assert stored(visit) == {
-        "s": ["careercheck:kortecheck:answers", "careercheck:kortecheck:place", "careercheck:loopbaancheck:answers"],
-        "l": ["careercheck:kortecheck:kept"],
+        "s": ["careercheck:coach", "careercheck:kortecheck:answers", "careercheck:kortecheck:place",
+              "careercheck:loopbaancheck:answers", "careercheck:loopbaancheck:place"],
+        "l": ["careercheck:kortecheck:answers", "careercheck:kortecheck:kept", "careercheck:kortecheck:place",
+              "careercheck:loopbaancheck:kept"],
     }
 
     visit.erase_everything()
@@ -61,11 +66,13 @@ def test_erase_everything_erases_every_check_and_clears_the_screen(visit: Visit)
     assert page.get_attribute("[data-profile]", "data-state") == "empty"
     assert page.inner_text("[data-progress-text]").startswith("Deel 1 van")
     assert page.inner_text("[data-status]").startswith("Alles is gewist")
+    assert not page.locator("[data-coach-context]").is_visible()
 
     visit.open("/checks/kortecheck/")  # the other check's page: nothing comes back
     visit.settled()
     assert stored(visit) == {"s": [], "l": []}
     assert visit.page.locator("form[data-check] input:checked").count() == 0
+    assert not visit.page.is_checked("[data-keep-answers]") and not visit.page.locator("[data-coach-context]").is_visible()
     visit.finish({"vraag": "verder"})
     assert not visit.page.locator("[data-profile-earlier]").is_visible()  # no kept profile to compare with
 
@@ -135,6 +142,18 @@ def test_crafted_answers_in_storage_are_dropped_with_a_note(visit: Visit, saved:
     assert visit.page.is_checked("input[name=en2][value='4']") is en2_kept
     assert visit.page.evaluate("sessionStorage.getItem('careercheck:werkenergie:answers')") == ('{"en2":"4"}' if en2_kept else "{}")
     visit.finish({"en3": 2})  # still usable to the end
+    assert visit.page.get_attribute("[data-profile]", "data-state") == "ready"
+
+
+@pytest.mark.parametrize("place", ['{"section": "constructor", "screen": 0}', '{"section": "__proto__"}', '{"screen": -1}', "[", '"x"', "null"])
+def test_a_crafted_place_in_storage_is_dropped_with_a_note(visit: Visit, place: str) -> None:
+    visit.open("/checks/werkenergie/")
+    visit.page.evaluate("(place) => sessionStorage.setItem('careercheck:werkenergie:place', place)", place)
+    visit.page.reload()
+    visit.page.wait_for_selector("form[data-engine=ready]", state="attached")
+    assert "Waar je gebleven was, kon niet worden teruggezet. Je begint weer bij het eerste deel." in notices(visit)
+    assert visit.page.inner_text("[data-progress-text]").startswith("Deel 1 van")
+    visit.finish({"en1": 2})  # still usable to the end
     assert visit.page.get_attribute("[data-profile]", "data-state") == "ready"
 
 

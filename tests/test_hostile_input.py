@@ -4,11 +4,13 @@ traceback, a hang, a silently skipped file, or harm to the site built before."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ from hypothesis import strategies as st
 
 from careercheck import Check, ProblemsFound, load_check, load_checks
 from careercheck.lmi.pages import read_page
+from careercheck.site import build
 from careercheck.site.build import BuildRunning, build_site
 from conftest import ROOT
 from test_build import copy_project, snapshot
@@ -47,6 +50,21 @@ def test_an_alias_bomb_is_refused_before_it_is_built(tmp_path: Path) -> None:
     assert time.monotonic() - start < 5
 
 
+def test_a_file_of_plain_values_is_refused_at_the_first_value_past_the_limit(tmp_path: Path) -> None:
+    [problem] = problems(tmp_path, VALID + "extra:\n" + "- 1\n" * 150_000)  # 600 kB: within the size limit, past the count
+    at, message = re.fullmatch(r"check.yml:(\d+):3: (.*)", problem).groups()
+    assert message == "this file holds more than 100,000 values, far more than any check or page needs; split it, or look for text pasted in by mistake"
+    # VALID holds fewer values than characters; the list has one value a line
+    assert 100_000 - len(VALID) < int(at) < 100_000, "refused at the value past the limit, not after reading the rest"
+
+
+def test_a_file_larger_than_any_check_is_refused_unread(tmp_path: Path) -> None:
+    assert problems(tmp_path, VALID + "# " + "x" * 1024 * 1024 + "\n") == [
+        "check.yml:1:1: the file is larger than 1 MiB, far more than any check or page needs; "
+        "split it, or look for something pasted in by mistake"
+    ]
+
+
 def test_an_alias_inside_the_part_it_names_is_refused(tmp_path: Path) -> None:
     assert problems(tmp_path, VALID + "extra: &loop [1, *loop]\n") == [
         "check.yml:26:8: an alias (*name) inside the part it names would repeat that part forever; copy the part instead"
@@ -58,7 +76,7 @@ def test_aliases_within_bounds_still_work(tmp_path: Path) -> None:
     assert "unknown key 'extra_bands'" in problems(tmp_path, text)[0]  # read and validated, not refused
 
 
-@pytest.mark.parametrize("nested", ["[" * 10_000 + "]" * 10_000, "".join(f"\n{' ' * i}k:" for i in range(1, 3000)) + " v"])
+@pytest.mark.parametrize("nested", ["[" * 10_000 + "]" * 10_000, "".join(f"\n{' ' * i}k:" for i in range(1, 1000)) + " v"])
 def test_deep_nesting_is_a_problem_not_a_recursion_error(tmp_path: Path, nested: str) -> None:
     [problem] = problems(tmp_path, VALID + "extra: " + nested + "\n")
     assert problem.startswith("check.yml:")
@@ -221,6 +239,10 @@ HOSTILE_FILES = {
     "NUL in a check": ("checks/nul.YML", b"id: nul\x00\n", "checks/nul.YML:1:8: control character U+0000"),
     "Latin-1 page": ("docs/cafe.md", "# Caf\xe9\n".encode("latin-1"), "docs/cafe.md:1:6: byte 0xe9 is not UTF-8"),
     "type in capitals": ("docs/beroepen/kok2.md", b"---\ntype: Occupation\n---\n# Kok\n", "docs/beroepen/kok2.md:2:7: 'type' must be one of"),
+    "plain values past the limit": ("checks/lang.yml", ("extra:\n" + "- 1\n" * 150_000).encode(), "checks/lang.yml:99999:3: this file holds more than 100,000 values"),
+    "file past the size limit": ("checks/groot.yml", b"#" * 2 * 1024 * 1024, "checks/groot.yml:1:1: the file is larger than 1 MiB"),
+    "huge integer": ("checks/getal.yml", VALID.replace("points: 3", "points: " + "3" * 5000).encode(), "checks/getal.yml:12:11: a number of 5000 characters"),
+    "NaN in a check": ("checks/nan.yml", VALID.replace("from: 2,", "from: .nan,").encode(), "checks/nan.yml:19:26: 'scales[0].bands[1].from' is"),
     "unreadable check": ("checks/weg.yml", None, "checks/weg.yml:1:1: cannot read the file (it links to"),
 }
 
@@ -283,6 +305,18 @@ def test_leftovers_of_killed_builds_are_cleared_and_a_parked_site_put_back(built
     assert not list(built.glob(".site-*"))
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="renameat2 is Linux's")
+def test_on_linux_the_new_site_takes_the_old_ones_place_in_one_step(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site/old.html").write_text("old")
+    (tmp_path / ".site-new").mkdir()
+    (tmp_path / ".site-new/new.html").write_text("new")
+    monkeypatch.setattr(build, "_old", lambda final: pytest.fail("the two-rename fallback was used"))
+    build._swap(tmp_path / ".site-new", tmp_path / "site")
+    assert [p.name for p in (tmp_path / "site").iterdir()] == ["new.html"]
+    assert [p.name for p in (tmp_path / ".site-new").iterdir()] == ["old.html"]  # for the caller to remove
+
+
 # Anything at all -----------------------------------------------------------------------------------
 
 REAL_CHECKS = [path.read_text() for path in sorted((ROOT / "checks").glob("*.yml"))]
@@ -302,7 +336,7 @@ def mutated_checks(draw: st.DrawFn) -> str:
     return text
 
 
-@settings(max_examples=300, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=300, deadline=timedelta(seconds=10), database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(content=mutated_checks().map(str.encode) | st.text().map(str.encode) | st.binary())
 def test_any_file_gives_a_check_or_problems(tmp_path: Path, content: bytes) -> None:
     (tmp_path / "check.yml").write_bytes(content)

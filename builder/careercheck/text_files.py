@@ -11,14 +11,22 @@ from careercheck.problems import Problem, ProblemsFound
 # What YAML accepts in a file (YAML 1.2, 5.1): tab, line breaks and printable characters.
 # The same holds for Markdown, where anything else is invisible in an editor and breaks pages.
 _NOT_TEXT = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Twenty times the longest shipped check; reading a larger file would take a YAML parser minutes.
+MAX_BYTES = 1024 * 1024
 
 
 def read_text(path: Path) -> str:
     """The text of ``path``, with universal newlines and without a byte order mark."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(MAX_BYTES + 1)
     except OSError as error:
         raise ProblemsFound([Problem(path, 1, 1, f"cannot read the file ({_reason(path, error)}); make it a readable file, or remove it")]) from None
+    if len(data) > MAX_BYTES:
+        raise ProblemsFound([Problem(
+            path, 1, 1,
+            f"the file is larger than {MAX_BYTES // 1024 ** 2} MiB, far more than any check or page needs; split it, or look for something pasted in by mistake",
+        )])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -8,7 +8,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.composer import MaxDepthExceededError
+from ruamel.yaml.composer import Composer, MaxDepthExceededError
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -21,6 +21,7 @@ Location = Sequence[str | int]
 # Far beyond what a check or a page needs, far below what takes minutes or gigabytes to validate.
 MAX_DEPTH = 50  # nesting of lists and mappings; deeper input would exhaust Python's recursion limit
 MAX_VALUES = 100_000  # values in a file, each alias (*name) counted as a copy of what it names
+_TOO_MANY = f"holds more than {MAX_VALUES:,} values"
 MAX_NUMBER_LENGTH = 30  # Python refuses to read whole numbers of more than 4300 digits
 
 
@@ -33,6 +34,7 @@ def parse_yaml(text: str, path: Path, *, first_line: int = 1) -> Any:
     """Parse YAML that starts at ``first_line`` of ``path`` (front matter starts on line 2)."""
     yaml = YAML(typ="rt")
     yaml.max_depth = MAX_DEPTH
+    yaml.Composer = _BoundedComposer
     yaml.Constructor = _BoundedConstructor
     try:
         return yaml.load(text)
@@ -57,6 +59,24 @@ def _problem(path: Path, error: MarkedYAMLError, first_line: int, message: str) 
 
 class _Refused(MarkedYAMLError):
     """Valid YAML that is not read; ``problem`` is the whole message for the author."""
+
+
+class _BoundedComposer(Composer):
+    """Stops reading at the value past the limit: a file of millions of plain values would
+    otherwise take minutes and gigabytes before its size could be counted."""
+
+    def compose_document(self) -> Any:
+        self.values = 0
+        return super().compose_document()
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise _Refused(
+                problem=f"this file {_TOO_MANY}, far more than any check or page needs; split it, or look for text pasted in by mistake",
+                problem_mark=self.parser.peek_event().start_mark,
+            )
+        return super().compose_node(parent, index)
 
 
 class _BoundedConstructor(RoundTripConstructor):
@@ -105,7 +125,7 @@ def _expanded_size(node: Node, sizes: dict[int, int], inside: set[int]) -> int:
     inside.remove(id(node))
     if size > MAX_VALUES:
         raise _Refused(
-            problem=f"this part holds more than {MAX_VALUES:,} values when each alias (*name) counts as a copy; use fewer aliases, or split the file",
+            problem=f"this part {_TOO_MANY} when each alias (*name) counts as a copy; use fewer aliases, or split the file",
             problem_mark=node.start_mark,
         )
     sizes[id(node)] = size

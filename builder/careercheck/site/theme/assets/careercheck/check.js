@@ -34,7 +34,7 @@ function start(form) {
   const ui = JSON.parse(profile.querySelector("script[data-ui]").textContent);
   const questions = [...form.querySelectorAll("[data-question]")];
   const storage = keptOnDevice(guardedStorage(() => note("storage_refused")), keys);
-  const screens = steps({ form, ui, storage, placeKey: keys.place, duration: document.querySelector("[data-duration]")?.textContent ?? "" });
+  const screens = steps({ form, ui, storage, placeKey: keys.place, duration: document.querySelector("[data-duration]")?.textContent ?? "", note });
   const showProfile = profileView(profile);
   const speech = readAloud({ form, profile, ui, lang: form.dataset.lang });
   const isOpen = (question) => answerOf(question) === undefined;

@@ -32,7 +32,7 @@ function minutesIn(duration) {
   return found ? (Number(found[1]) + Number(found[2] ?? found[1])) / 2 : null;
 }
 
-export function steps({ form, ui, storage, placeKey, duration }) {
+export function steps({ form, ui, storage, placeKey, duration, note }) {
   const sections = [...form.querySelectorAll("[data-section]")];
   const questions = [...form.querySelectorAll("[data-question]")];
   const submit = form.querySelector("button[type=submit]");
@@ -42,15 +42,20 @@ export function steps({ form, ui, storage, placeKey, duration }) {
   let place = readPlace() ?? { section: sections[0].dataset.section, screen: 0 };
 
   // From storage, so untrusted: a section of this check and a screen number, or the profile.
+  // A place that does not fit (another version of the check, or tampered with) is said and dropped.
   function readPlace() {
+    const stored = storage.get("sessionStorage", placeKey);
+    if (stored === null) return null;
     let saved;
     try {
-      saved = JSON.parse(storage.get("sessionStorage", placeKey));
+      saved = JSON.parse(stored);
     } catch {
-      return null;
+      saved = null;
     }
     const known = sections.some((s) => s.dataset.section === saved?.section);
-    return known && Number.isInteger(saved.screen) && saved.screen >= 0 ? { section: saved.section, screen: saved.screen, profile: saved.profile === true } : null;
+    if (known && Number.isInteger(saved.screen) && saved.screen >= 0) return { section: saved.section, screen: saved.screen, profile: saved.profile === true };
+    note("place_not_restored");
+    return null;
   }
 
   function keepPlace(profile = false) {
