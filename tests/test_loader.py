@@ -363,3 +363,16 @@ def test_a_text_that_yaml_reads_as_true_gets_one_clear_message(tmp_path: Path) -
         "check.yml:13:24: 'likert.anchors[2]' must be a text, or one text per language like {nl: ..., en: ...}; "
         "put a text in quotes when it holds ': ' or ', ' or reads as true, false or a number"
     ]
+
+
+def test_matching_reads_the_level_from_a_single_question_whose_options_are_levels(tmp_path: Path) -> None:
+    diploma = "      - {type: single, name: diploma, label: Diploma?, options: [{value: %s, label: Een}, {value: anders, label: Anders}]}"
+    assert problems(tmp_path, with_question(diploma % "mbo2") + "matching: {level: q1}\n") == [
+        "check.yml:27:19: matching level must name a single question; 'q1' is not one"
+    ]
+    assert problems(tmp_path, with_question(diploma % "vmbo") + "matching: {level: diploma}\n") == [
+        "check.yml:27:19: matching level names 'diploma', but none of its option values is a level (geen, mbo1, mbo2, mbo3, mbo4, hbo, wo); "
+        "give the options those values"
+    ]
+    (tmp_path / "check.yml").write_text(with_question(diploma % "mbo2") + "matching: {level: diploma}\n")
+    assert load_checks(tmp_path).checks[0].matching.level == "diploma"

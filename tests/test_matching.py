@@ -4,6 +4,7 @@ and each rule that keeps the reasons honest, in CPython and, for the same cases,
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 
@@ -150,15 +151,35 @@ def test_flat_interests_are_stated_not_silently_dropped() -> None:
     assert "interests_missing" in unscored["notes"]
 
 
-PARITY = [
-    CASE["args"],
-    [person(riasec=FLAT, avoid={"nacht": "not_wanted"}), [job("a", conditions=["nacht"]), job("b", riasec="AIE")], {"uuid": "a", "isco": "9999", "label": "a"}],
-    [person(values=[], skills=[]), [job("a", route={"level": "mbo2", "qualification": "Mbo 2", "certificates": []})], {"uuid": "z", "isco": "1234", "label": "z"}],
-]
+def test_a_diploma_of_the_level_asked_is_one_to_ask_about_and_work_far_below_it_is_said() -> None:
+    route = lambda level, qualification: {"level": level, "qualification": qualification, "certificates": ["VCA"]}  # noqa: E731
+    pages = [job("a", isco="7115", route=route("mbo2", "Mbo 2 a")), job("b", isco="7115", route=route("mbo4", "Mbo 4 b")),
+             job("c", isco="7115", route=route("geen", "-")), job("eigen", esco="own", route=route("geen", "-"))]
+    found = by_title(match(person(level="mbo3"), pages, {"uuid": "own", "isco": "9999", "label": "eigen"}))
+    levels = {title: (o["qualification"], o["level_met"], o["below_level"]) for title, o in found.items()}
+    assert levels == {
+        "A": ("Mbo 2 a", True, False),  # one level under: asked about, not said to be below
+        "B": ("Mbo 4 b", False, False),  # above: still to learn
+        "C": ("VCA", False, True),  # no diploma asked, three levels under: the certificates, and said
+        "Eigen": (None, False, False),  # one's own work: nothing to learn, no level to compare
+    }
+    unknown = by_title(match(person(level="buitenland"), pages))  # a diploma from abroad: its level is not known
+    assert {(o["level_met"], o["below_level"]) for o in unknown.values()} == {(False, False)}
 
 
-def test_matching_in_pyodide_is_matching_in_cpython(site) -> None:
-    run = run_engine(site, [{"name": f"match {i}", "function": "match", "args": args} for i, args in enumerate(PARITY)])
-    results = [r["result"] for r in run["results"]]
-    assert_matches_the_hand_computed_case(results[0])
-    assert results == [json.loads(json.dumps(match(*args))) for args in PARITY]
+def test_every_rule_holds_in_pyodide_as_in_cpython(site, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each rule test above runs again, recording every call it makes; the same calls then run in Pyodide."""
+    calls: list[tuple] = []
+    engine = match
+
+    def recording(*args):
+        calls.append(json.loads(json.dumps(args)))
+        return engine(*args)
+
+    rules = [test for name, test in globals().items() if name.startswith("test_") and test.__code__.co_argcount == 0]
+    monkeypatch.setattr(sys.modules[__name__], "match", recording)
+    for rule in rules:
+        rule()
+    assert len(rules) >= 12 and len(calls) >= len(rules)
+    run = run_engine(site, [{"name": f"match {i}", "function": "match", "args": args} for i, args in enumerate(calls)])
+    assert [r["result"] for r in run["results"]] == [json.loads(json.dumps(engine(*args))) for args in calls]

@@ -117,3 +117,12 @@ def test_a_person_whose_interests_fit_no_page_is_told_so(options, site) -> None:
     result = score(spec, answers, occupations)
     assert "no_good_fit" in result["matching"]["notes"]
     assert result["options"], "the list is still there, to talk about"
+
+
+def test_a_job_that_cannot_be_looked_up_is_said(site) -> None:
+    # Without the job-search index (a site built without it, say), Henk's job is named but not found.
+    occupations = json.loads((site / "assets/careercheck/occupations.json").read_text())
+    spec = json.loads((site / "assets/careercheck/specs/loopbaancheck.nl.json").read_text())
+    result = score(spec, PERSONAS["henk-heftruck-wil-geen-nachtdiensten"]["answers"], occupations, None)
+    assert "job_unknown" in result["matching"]["notes"]
+    assert all(o["relation"] is None for o in result["options"])

@@ -165,7 +165,7 @@ def test_charts_have_their_figures_in_text() -> None:
 def test_an_english_profile_is_in_english() -> None:
     spec = scoring_spec(load_check(ROOT / "checks/loopbaancheck.yml"), "en")
     _, html = made(spec, PERSONAS["ahmed-magazijn-na-reorganisatie"]["answers"])
-    assert "Made on 29 November 2026. Career check, version 3." in text(html)
+    assert "Made on 29 November 2026. Career check, version 4." in text(html)
     assert "Why now?" in html and "Waarom nu?" not in html
 
 
@@ -173,18 +173,21 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "careercheck.cli", *args], capture_output=True, text=True, cwd=cwd)
 
 
-def test_the_command_line_profile_is_the_engines(site: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("language", "job"), [("nl", "Heftruckchauffeur"), ("en", "Forklift operator")])
+def test_the_command_line_profile_is_the_engines(site: Path, tmp_path: Path, language: str, job: str) -> None:
     persona = PERSONAS["ahmed-magazijn-na-reorganisatie"]
     (tmp_path / "answers.json").write_text(json.dumps(persona["answers"]))
-    out = run("profile", "checks/loopbaancheck.yml", str(tmp_path / "answers.json"), "--site", str(site), "--date", "2026-11-29")
+    out = run("profile", "checks/loopbaancheck.yml", str(tmp_path / "answers.json"), "--site", str(site), "--date", "2026-11-29", "--language", language)
     assert out.returncode == 0, out.stderr
     page = out.stdout
-    assert page.startswith("<!doctype html>") and '<html lang="nl">' in page
-    assert "Heftruckchauffeur" in page  # the site's occupations are matched, as in the browser
-    spec = json.loads((site / "assets/careercheck/specs/loopbaancheck.nl.json").read_text())
-    occupations = json.loads((site / "assets/careercheck/occupations.json").read_text())
-    esco = (site / "assets/careercheck/esco-occupations.nl.json").read_text()
-    document = profile(spec, persona["answers"], UI["nl"], {"date": "2026-11-29", "root": ""}, occupations, esco)["document"]
+    assert page.startswith("<!doctype html>") and f'<html lang="{language}">' in page
+    # The site's occupations are matched, and the job named in the search is found, as in the browser.
+    assert f">{job}</a>" in page and UI[language]["rel_same"] in page
+    here = site if language == "nl" else site / language  # the first language's site is the root
+    spec = json.loads((here / f"assets/careercheck/specs/loopbaancheck.{language}.json").read_text())
+    occupations = json.loads((here / "assets/careercheck/occupations.json").read_text())
+    esco = (site / f"assets/careercheck/esco-occupations.{language}.json").read_text()
+    document = profile(spec, persona["answers"], UI[language], {"date": "2026-11-29", "root": ""}, occupations, esco)["document"]
     assert profile_html(document) in page
 
 

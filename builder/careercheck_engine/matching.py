@@ -10,6 +10,9 @@ Every part is simple enough to explain to the person (the site's about page does
   work they do now (the page of their job, or of its ISCO unit group).
 The fit is 1/2 interests + 1/4 values + 1/4 skills, over the parts both sides have. Each working
 condition the person wants to avoid (or that drains them) lowers it by AVOID, with that reason.
+The person's highest diploma, when the check asks, is compared with the level the work asks: a
+diploma of that level is one to ask about, not one still to learn; work asking two levels less is
+said to (not lowered: after a reorganisation it can be a sound step).
 What could not be used, and the absence of any good fit, are said in notes, never left out silently.
 """
 
@@ -28,13 +31,16 @@ INTERESTS_GOOD = 0.5  # a share of M from which interests fit well (e.g. the fir
 SHOWN = 5  # the best options on the profile (a short list to talk about, not a verdict), then
 # the best step from one's own work and one's own work, when they are not among them
 OWN_FIELD = {"same", "own_field"}  # no qualification to learn: the person works in this field
+LEVELS = ("geen", "mbo1", "mbo2", "mbo3", "mbo4", "hbo", "wo")  # diplomas, lowest first
+BELOW = 2  # levels under the person's diploma from which work is said to ask less
 
 
 def match(person: dict, occupations: list[dict], current: dict | None = None) -> dict[str, Any]:
     """Ranked options with their reasons, and notes on what the ranking rests on.
 
     ``person``: ``riasec`` (None when the check has no interests), ``values`` and ``skills`` (None
-    when the check does not ask, [] when unanswered), ``avoid`` ({condition: 'not_wanted' or 'drains'}).
+    when the check does not ask, [] when unanswered), ``avoid`` ({condition: 'not_wanted' or 'drains'}),
+    ``level`` (one of LEVELS; anything else, or None, when not known).
     ``current``: the person's job from the ESCO index ({uuid, isco, label}), if they named one."""
     riasec = person.get("riasec")
     codes = riasec["codes"] if riasec and riasec.get("status") == "scored" else []
@@ -44,7 +50,8 @@ def match(person: dict, occupations: list[dict], current: dict | None = None) ->
     for option in ranked:
         same = _kind(option) == "same"  # one's own job carries nothing over into itself
         option["from_job"] = [s for s in option.pop("job_skills") if job and not same and s in job["skills"] and s not in option["skills"]]
-        option["qualification"] = None if _kind(option) in OWN_FIELD else option["qualification"]
+        if _kind(option) in OWN_FIELD:  # their own work: nothing to learn, nor a level to compare
+            option |= {"qualification": None, "level_met": False, "below_level": False}
     # A step up (route: after) is for people in the work it follows on, not a place to start.
     ranked = [r for r, o in zip(ranked, occupations) if not (o.get("route") or {}).get("after") or _kind(r) in ("same", "own_field", "step_up")]
     ranked = sorted((r for r in ranked if r["fit"] > 0 or _kind(r) == "same"),
@@ -136,8 +143,11 @@ def _fit(person: dict, codes: list[str], known: set[str], occupation: dict) -> d
     if conflicts and fit > 0:
         fit = max(0.0, fit - AVOID * len(conflicts))
     route = occupation.get("route") or {}
+    asked = route.get("level", "geen")
     # The diploma is part of what is still to learn; where the work asks for none, its certificates are.
-    needed = route.get("qualification") if route.get("level", "geen") != "geen" else ", ".join(route.get("certificates") or []) or None
+    needed = route.get("qualification") if asked != "geen" else ", ".join(route.get("certificates") or []) or None
+    above = LEVELS.index(person["level"]) - LEVELS.index(asked) if person.get("level") in LEVELS else None
     return {"id": occupation["id"], "title": occupation["title"], "url": occupation["url"], "fit": round(fit, 2),
             "degree": "good" if fit >= GOOD else "partly" if fit >= PARTLY else "little", **reasons, "avoid": conflicts, "qualification": needed,
+            "level_met": asked != "geen" and above is not None and above >= 0, "below_level": above is not None and above >= BELOW,
             "studies": occupation.get("studies") or []}

@@ -200,7 +200,9 @@ class _Writer:
 
         skills = lambda ids: labels(matching.get("skills"), ids)  # noqa: E731
         relation, interests = option["relation"], option["interests"]
-        develop = ([option["qualification"]] if option["qualification"] else []) + [skills([s]) for s in option["develop"]]
+        # A diploma of the level the work asks: the person asks whether its field counts, rather than learns it again.
+        qualification, held = option["qualification"], option["level_met"]
+        develop = ([qualification] if qualification and not held else []) + [skills([s]) for s in option["develop"]]
         found = [
             relation and fill(self.ui[f"rel_{relation['kind']}"], {"job": relation["job"]}),
             interests and fill(self.ui[f"why_interests_{interests['degree']}"], interests),
@@ -208,6 +210,8 @@ class _Writer:
             option["skills"] and fill(self.ui["why_skills"], {"skills": skills(option["skills"])}),
             option["from_job"] and relation and fill(self.ui["from_job"], {"job": relation["job"], "skills": skills(option["from_job"])}),
             develop and fill(self.ui["develop"], {"skills": "; ".join(develop)}),
+            qualification and held and fill(self.ui["level_met"], {"qualification": qualification}),
+            option["below_level"] and self.ui["below_level"],
             *(self.avoided(conflict) for conflict in option["avoid"]),
         ]
         return [reason for reason in found if reason]

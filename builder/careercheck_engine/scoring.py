@@ -40,6 +40,8 @@ def score(spec: Spec, answers: dict[str, Any], occupations: list[dict] | None = 
         current = find(esco, job)
     if matching and occupations is not None:
         matched = match(_person(matching, valid, riasec), occupations, current)
+        if job and not current:  # named, but not in the index at hand: said, not left out silently
+            matched["notes"].append("job_unknown")
         if holds(matching.get("study_ideas") or ["const", False], valid, by_id):
             matched["studies"] = list({s["url"]: s for o in matched["options"] for s in o["studies"]}.values())
     return {
@@ -75,7 +77,7 @@ def _person(matching: dict, valid: dict, riasec: dict | None) -> dict[str, Any]:
     avoid: dict[str, str] = {}
     for rule in sorted(matching.get("avoid") or [], key=lambda r: r["why"] == "not_wanted"):
         avoid |= {rule["conditions"][v]: rule["why"] for v in valid.get(rule["question"], []) if v in rule["conditions"]}
-    return {"riasec": riasec, "avoid": avoid,
+    return {"riasec": riasec, "avoid": avoid, "level": valid.get(matching.get("level") or ""),
             **{part: valid.get(matching[part], []) if matching.get(part) else None for part in ("values", "skills")}}
 
 

@@ -144,6 +144,12 @@ class Matching(Strict):
     )
 
     avoid: list[Avoid] = Field(default_factory=list, description="Answers that name working conditions to avoid (e.g. night shifts, time pressure).")
+    level: Identifier | None = Field(
+        default=None,
+        description="A single-choice question of the person's highest diploma, its option values the levels of the pages' routes "
+        "(geen, mbo1 ... mbo4, hbo, wo; any other value, such as a diploma from abroad, counts as not known). A diploma of an "
+        "option's level is then not listed as still to learn but as one to ask about, and work asking two levels less is said to.",
+    )
     study_ideas: str | None = Field(default=None, description="A condition (e.g. \"situatie == 'school'\"): when it holds, the profile lists directions of study.")
 
     @property

@@ -12,10 +12,12 @@ from dataclasses import dataclass
 
 import markdown
 
+from careercheck_engine.matching import LEVELS
+
 from careercheck.format.conditions import ConditionError, compile_condition
 from careercheck.format.model import Avoid, Check, Scale
 from careercheck.format.parts import WORK_CONDITIONS, Likert
-from careercheck.format.questions import ChoiceQuestion, LikertQuestion, Question, ScoredQuestion
+from careercheck.format.questions import ChoiceQuestion, LikertQuestion, Question, ScoredQuestion, SingleQuestion
 from careercheck.format.texts import located_texts, missing_translations
 from careercheck.html_safety import unsafe_html
 
@@ -189,11 +191,15 @@ def _riasec_and_quality(check: Check) -> Iterator[Finding]:
                 yield Finding(("riasec", letter), f"riasec {letter} names scale '{scale}', which is not defined")
     questions = {q.name: q for _, q in question_locations(check)}
     if check.matching:
-        named = [("values", "ranking", check.matching.values), ("skills", "multiple", check.matching.skills)]
+        named = [("values", "ranking", check.matching.values), ("skills", "multiple", check.matching.skills), ("level", "single", check.matching.level)]
         named += [("current_job", "occupation", name) for name in check.matching.job_questions]
         for key, kind, name in named:
             if name and (name not in questions or questions[name].type != kind):
                 yield Finding(("matching", key), f"matching {key} must name a {kind} question; '{name}' is not one")
+        level = questions.get(check.matching.level or "")
+        if isinstance(level, SingleQuestion) and not {o.value for o in level.options} & set(LEVELS):
+            yield Finding(("matching", "level"), f"matching level names '{level.name}', but none of its option values is a level "
+                          f"({', '.join(LEVELS)}); give the options those values")
         for index, avoid in enumerate(check.matching.avoid):
             yield from _avoid(("matching", "avoid", index), avoid, questions.get(avoid.question))
     for index, pair in enumerate(check.quality.pairs):

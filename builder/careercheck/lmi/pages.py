@@ -17,6 +17,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
+from careercheck_engine.matching import LEVELS
+
 from careercheck.format.parts import WORK_CONDITIONS, Identifier, Plain, Strict, WebAddress, WorkCondition
 from careercheck.problems import Problem, ProblemsFound
 from careercheck.text_files import read_text
@@ -59,7 +61,7 @@ class Topics(Strict):
     werving: Plain = Field(description="How employers recruit.")
 
 
-Level = Literal["geen", "mbo1", "mbo2", "mbo3", "mbo4", "hbo", "wo"]
+Level = Literal[LEVELS]  # the engine's order: geen (no diploma), mbo1 ... mbo4, hbo, wo
 Way = Literal["bol", "bbl", "cursus", "werkplek", "hbo", "wo"]
 
 

@@ -29,13 +29,15 @@ PAGE = """<!doctype html>
 
 def profile_page(check: Check, answers: dict, site: Path, language: str | None, date: str | None) -> str:
     language = language or check.languages[0]
-    spec_file = site / spec_path(check.id, language)
-    if not spec_file.is_file():
-        raise ProblemsFound([Problem(spec_file, 1, 1, f"the built site has no '{language}' spec of check '{check.id}'; "
-                                                      "build the site first (make build) or name it with --site")])
-    spec = json.loads(spec_file.read_text(encoding="utf-8"))
-    occupations = site / OCCUPATIONS
-    esco = site / esco_index(language)
+    # The first language's site is at the root, the others' under /LANGUAGE/; ESCO's indexes only at the root.
+    root = site.parent if site.name == language else site
+    here = next((s for s in (root / language, root) if (s / spec_path(check.id, language)).is_file()), None)
+    if here is None:
+        raise ProblemsFound([Problem(root / spec_path(check.id, language), 1, 1, f"the built site has no '{language}' spec of check "
+                                     f"'{check.id}'; build the site first (make build) or name it with --site")])
+    spec = json.loads((here / spec_path(check.id, language)).read_text(encoding="utf-8"))
+    occupations = here / OCCUPATIONS
+    esco = root / esco_index(language)
     ui = messages(language)
     context = {"date": date or datetime.date.today().isoformat(), "root": ""}
     made = profile(spec, answers, ui, context,
