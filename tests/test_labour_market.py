@@ -130,6 +130,14 @@ def test_study_pages_lead_to_their_occupations(site: Path) -> None:
     assert "BBL: werken en leren tegelijk" in html
 
 
+@pytest.mark.parametrize("page", ["beroepen/timmerman", "opleidingen/logistiek", "en/opleidingen/logistiek"])
+def test_occupation_and_study_pages_say_who_wrote_them_and_when_they_are_looked_at_again(site: Path, page: str) -> None:
+    about = (site / page / "index.html").read_text().split("data-lmi-about", 1)[1]
+    english = page.startswith("en/")
+    assert ("written by the makers of this site" if english else "geschreven door de makers van deze site") in about
+    assert "30-06-2027" in about and ("Check again before" if english else "Opnieuw bekijken vóór") in about
+
+
 def test_enough_occupations_to_choose_from_in_enough_sectors() -> None:
     pages = [read_page(p) for p in sorted((ROOT / "docs/beroepen").glob("*.md"))]
     occupations = [p for p in pages if p and p.type == "occupation"]
