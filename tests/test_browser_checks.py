@@ -105,6 +105,18 @@ def test_matched_occupations_show_why_on_screen_and_in_print_and_every_link_lead
         assert visit.page.locator("article h1").count() == 1 and "Bronnen" in visit.page.inner_text("article"), link
 
 
+def test_a_school_leavers_study_ideas_lead_to_study_pages_that_say_who_wrote_them(visit: Visit) -> None:
+    visit.open("/checks/loopbaancheck/")
+    visit.finish(PERSONAS["sanne-net-van-school"]["answers"])
+    studies = visit.page.locator("[data-profile-studies] a")
+    assert studies.all_inner_texts() == ["Zorg (mbo)", "Pedagogisch werk (mbo)", "Pabo en lerarenopleiding (hbo)"]
+    for link in [a.evaluate("a => a.href") for a in studies.all()]:
+        assert visit.page.goto(link).status == 200
+        about = visit.page.inner_text("[data-lmi-about]")
+        assert "geschreven door de makers van deze site" in about and "Opnieuw bekijken vóór" in about, link
+        assert visit.page.locator("[data-lmi-leads-to] a").count() > 0, link  # and on to the work it leads to
+
+
 @pytest.mark.parametrize("path", ["/beroepen/", "/beroepen/timmerman/", "/over-deze-informatie/"])
 def test_labour_market_pages_pass_axe(visit: Visit, path: str) -> None:
     from test_browser import axe_violations

@@ -154,7 +154,8 @@ def test_flat_interests_are_stated_not_silently_dropped() -> None:
 def test_a_diploma_of_the_level_asked_is_one_to_ask_about_and_work_far_below_it_is_said() -> None:
     route = lambda level, qualification: {"level": level, "qualification": qualification, "certificates": ["VCA"]}  # noqa: E731
     pages = [job("a", isco="7115", route=route("mbo2", "Mbo 2 a")), job("b", isco="7115", route=route("mbo4", "Mbo 4 b")),
-             job("c", isco="7115", route=route("geen", "-")), job("eigen", esco="own", route=route("geen", "-"))]
+             job("c", isco="7115", route=route("geen", "-")), job("eigen", esco="own", route=route("geen", "-")),
+             job("d", isco="2320", route=route("geen", "-") | {"after": ["beroepen/eigen"]})]
     found = by_title(match(person(level="mbo3"), pages, {"uuid": "own", "isco": "9999", "label": "eigen"}))
     levels = {title: (o["qualification"], o["level_met"], o["below_level"]) for title, o in found.items()}
     assert levels == {
@@ -162,6 +163,7 @@ def test_a_diploma_of_the_level_asked_is_one_to_ask_about_and_work_far_below_it_
         "B": ("Mbo 4 b", False, False),  # above: still to learn
         "C": ("VCA", False, True),  # no diploma asked, three levels under: the certificates, and said
         "Eigen": (None, False, False),  # one's own work: nothing to learn, no level to compare
+        "D": ("VCA", False, False),  # a step up from one's own work is no step down, whatever it asks
     }
     unknown = by_title(match(person(level="buitenland"), pages))  # a diploma from abroad: its level is not known
     assert {(o["level_met"], o["below_level"]) for o in unknown.values()} == {(False, False)}

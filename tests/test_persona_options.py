@@ -134,6 +134,7 @@ def test_the_enterprising_salesman(options) -> None:
     # and waiting tables (partly, and asking far less than his diploma).
     assert ranked == ["Accountmanager", "Verkoopmedewerker", "Winkelmanager", "Praktijkopleider", "Medewerker bediening"]
     assert found["Winkelmanager"]["level_met"] and found["Medewerker bediening"]["below_level"]
+    assert not found["Praktijkopleider"]["below_level"]  # a step up from his work, though it asks no diploma
 
 
 def test_a_person_whose_interests_fit_no_page_is_told_so(options, site) -> None:

@@ -52,6 +52,8 @@ def match(person: dict, occupations: list[dict], current: dict | None = None) ->
         option["from_job"] = [s for s in option.pop("job_skills") if job and not same and s in job["skills"] and s not in option["skills"]]
         if _kind(option) in OWN_FIELD:  # their own work: nothing to learn, nor a level to compare
             option |= {"qualification": None, "level_met": False, "below_level": False}
+        elif _kind(option) == "step_up":  # up from their own work, whatever the diploma it asks
+            option["below_level"] = False
     # A step up (route: after) is for people in the work it follows on, not a place to start.
     ranked = [r for r, o in zip(ranked, occupations) if not (o.get("route") or {}).get("after") or _kind(r) in ("same", "own_field", "step_up")]
     ranked = sorted((r for r in ranked if r["fit"] > 0 or _kind(r) == "same"),
