@@ -168,7 +168,7 @@ def with_full_stdlib(site: Path, into: Path) -> Path:
     """The same site with Pyodide's own standard library (every module, as source) instead of the trimmed,
     compiled one: the service worker's list is unchanged, the version digest does not matter here."""
     shutil.copytree(site, into)
-    stdlib = into / "assets/pyodide/python_stdlib.zip"
+    stdlib = next(into.glob("assets/pyodide/*/python_stdlib.zip"))
     for copy in (".br", ".gz"):
         stdlib.with_name(stdlib.name + copy).unlink(missing_ok=True)
     shutil.copy(ROOT / "node_modules/pyodide/python_stdlib.zip", stdlib)

@@ -26,6 +26,12 @@ def golden_cases() -> list[dict]:
     return [json.loads(p.read_text()) | {"name": p.stem} for p in sorted(GOLDEN.glob("*.json"))]
 
 
+def runtime_folder(site: Path) -> Path:
+    """The site's runtime: one folder under assets/pyodide/, named by its content's digest."""
+    [folder] = (site / "assets/pyodide").iterdir()
+    return folder
+
+
 def run_engine(site: Path, cases: list[dict], stdlib: Path | None = None) -> dict:
     """What tests/pyodide/run_engine.mjs prints for ``cases``, run in Pyodide under Node with the
     site's runtime as shipped (or with another standard library)."""
@@ -33,7 +39,7 @@ def run_engine(site: Path, cases: list[dict], stdlib: Path | None = None) -> dic
         cases_file = Path(tmp) / "cases.json"
         cases_file.write_text(json.dumps(cases))
         run = subprocess.run(
-            ["node", str(ROOT / "tests/pyodide/run_engine.mjs"), str(site / "assets/pyodide"), str(cases_file),
+            ["node", str(ROOT / "tests/pyodide/run_engine.mjs"), str(runtime_folder(site)), str(cases_file),
              *([str(stdlib)] if stdlib else [])],
             capture_output=True, text=True, timeout=600,
         )

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from careercheck.site.preview import serve_in_background
+from conftest import runtime_folder
 from test_browser import ENERGETIC, Visit
 
 pytestmark = pytest.mark.browser
@@ -61,8 +62,9 @@ def test_the_service_worker_answers_only_this_sites_get_requests(site: Path) -> 
     worker = (site / "sw.js").read_text()
     files = json.loads(re.search(r"const FILES = (\[.*?\]);", worker, re.S).group(1))
     # Everything a check needs, in both languages; no server copies, no maps; each file exists.
-    for needed in ("checks/werkenergie/", "en/checks/loopbaancheck/", "assets/pyodide/pyodide.asm.wasm",
-                   "assets/pyodide/python_stdlib.zip", "assets/careercheck/worker.mjs", "en/assets/careercheck/specs/kortecheck.en.json", "img/situatie-school.svg"):
+    folder = runtime_folder(site).relative_to(site).as_posix()
+    for needed in ("checks/werkenergie/", "en/checks/loopbaancheck/", f"{folder}/pyodide.asm.wasm",
+                   f"{folder}/python_stdlib.zip", "assets/careercheck/worker.mjs", "en/assets/careercheck/specs/kortecheck.en.json", "img/situatie-school.svg"):
         assert needed in files
     assert not [f for f in files if f.endswith((".br", ".gz", ".map")) or "esco-occupations" in f]  # ESCO's: when searched
     assert all((site / f / "index.html" if f.endswith("/") else site / f).is_file() for f in files if f != "./")

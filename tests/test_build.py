@@ -17,7 +17,7 @@ import pytest
 
 import careercheck_engine
 from careercheck.site.build import build_site
-from conftest import ROOT
+from conftest import ROOT, runtime_folder
 from test_loader import VALID
 
 PROJECT_FILES = ["Makefile", "mkdocs.yml", "pyproject.toml", "requirements.lock", "package.json", "package-lock.json"]
@@ -137,16 +137,16 @@ def test_pages_load_nothing_from_another_origin(site: Path) -> None:
 
 
 def test_pyodide_lock_registers_only_the_engine_and_segno_wheels_with_their_sha256(site: Path) -> None:
-    runtime = site / "assets/pyodide"
-    lock = json.loads((runtime / "pyodide-lock.json").read_text())
+    folder = runtime_folder(site)
+    lock = json.loads((folder / "pyodide-lock.json").read_text())
     assert lock["info"]["python"].startswith("3.14")
     assert sorted(lock["packages"]) == ["careercheck-engine", "segno"]
     for name, package in lock["packages"].items():
-        wheel = runtime / package["file_name"]
+        wheel = folder / package["file_name"]
         assert wheel.name.endswith("-py3-none-any.whl")
         assert package["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest()
         assert package["depends"] == []
-    with zipfile.ZipFile(runtime / lock["packages"]["careercheck-engine"]["file_name"]) as archive:
+    with zipfile.ZipFile(folder / lock["packages"]["careercheck-engine"]["file_name"]) as archive:
         top_level = {name.split("/")[0] for name in archive.namelist()}
     assert top_level == {"careercheck_engine", f"careercheck_engine-{careercheck_engine.__version__}.dist-info"}
 
@@ -157,7 +157,7 @@ def test_pyodide_is_self_hosted_at_an_exact_locked_version(site: Path) -> None:
     locked = json.loads((ROOT / "package-lock.json").read_text())["packages"]["node_modules/pyodide"]
     assert locked["version"] == version and locked["integrity"].startswith("sha512-")
     for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"):  # the standard library is trimmed: test_stdlib.py
-        assert (site / "assets/pyodide" / name).read_bytes() == (ROOT / "node_modules/pyodide" / name).read_bytes()
+        assert (runtime_folder(site) / name).read_bytes() == (ROOT / "node_modules/pyodide" / name).read_bytes()
 
 
 def test_check_texts_are_escaped_in_the_page(tmp_path: Path) -> None:

@@ -9,12 +9,13 @@ from pathlib import Path
 import brotli
 
 from careercheck.site.compress import compress_site
+from conftest import runtime_folder
 
 
 def test_every_copy_unpacks_to_its_original(site: Path) -> None:
     # sitemap.xml.gz is MkDocs' own, for search engines (and the same sitemap when a host sends it).
     copies = [c for c in [*site.rglob("*.br"), *site.rglob("*.gz")] if c.name != "sitemap.xml.gz"]
-    assert site / "assets/pyodide/pyodide.asm.wasm.br" in copies and site / "checks/kortecheck/index.html.gz" in copies
+    assert runtime_folder(site) / "pyodide.asm.wasm.br" in copies and site / "checks/kortecheck/index.html.gz" in copies
     for copy in copies:
         original = copy.with_suffix("").read_bytes()
         assert (brotli.decompress if copy.suffix == ".br" else gzip.decompress)(copy.read_bytes()) == original, copy
@@ -22,13 +23,13 @@ def test_every_copy_unpacks_to_its_original(site: Path) -> None:
 
 
 def test_files_that_do_not_gain_get_no_copy(site: Path, tmp_path: Path) -> None:
-    assert not (site / "assets/pyodide/pyodide-lock.json.br").exists()  # under 1 KB: not worth a header
+    assert not (runtime_folder(site) / "pyodide-lock.json.br").exists()  # under 1 KB: not worth a header
     (tmp_path / "packed.json").write_bytes(os.urandom(64 * 1024))  # as a compressed file: nothing to gain
     assert compress_site(tmp_path, cache=tmp_path / "cache") == 0 and not (tmp_path / "packed.json.br").exists()
 
 
 def test_the_stored_standard_library_gets_brotli_and_gzip_copies(site: Path) -> None:
-    stdlib = site / "assets/pyodide/python_stdlib.zip"
+    stdlib = runtime_folder(site) / "python_stdlib.zip"
     assert (stdlib.with_name(stdlib.name + ".br")).stat().st_size < 0.35 * stdlib.stat().st_size
 
 

@@ -16,16 +16,16 @@ import pytest
 
 from careercheck.site import runtime
 from careercheck.site.runtime import RuntimeUnusable, build_segno_wheel
-from conftest import ROOT
+from conftest import ROOT, runtime_folder
 
 SEGNO = importlib.metadata.distribution("segno")
 
 
 def test_the_segno_wheel_holds_the_locked_segno_with_its_licence(site: Path) -> None:
-    lock = json.loads((site / "assets/pyodide/pyodide-lock.json").read_text())
+    lock = json.loads((runtime_folder(site) / "pyodide-lock.json").read_text())
     assert lock["packages"]["segno"]["version"] == SEGNO.version
     assert f"segno=={SEGNO.version} \\\n" in (ROOT / "requirements.lock").read_text()
-    with zipfile.ZipFile(site / "assets/pyodide" / lock["packages"]["segno"]["file_name"]) as wheel:
+    with zipfile.ZipFile(runtime_folder(site) / lock["packages"]["segno"]["file_name"]) as wheel:
         names = wheel.namelist()
         licence = wheel.read(f"segno-{SEGNO.version}.dist-info/licenses/LICENSE").decode()
         encoder = wheel.read("segno/encoder.py")

@@ -17,6 +17,7 @@ from pathlib import Path
 import brotli
 import pytest
 
+from conftest import runtime_folder
 from test_browser import Visit
 from test_browser_sites import LINDA
 
@@ -37,7 +38,8 @@ PATHS = {
     "/en/checks/kortecheck/": "text/html",
     "/assets/careercheck/worker.mjs": "text/javascript",
     "/assets/careercheck/check.js": "javascript",
-    "/assets/pyodide/pyodide.asm.wasm": "application/wasm",
+    "/RUNTIME/pyodide.asm.wasm": "application/wasm",
+    "/RUNTIME/pyodide.mjs": "text/javascript",
     "/assets/careercheck/specs/kortecheck.nl.json": "application/json",
     "/bestaat-niet/": "text/html",
 }
@@ -52,9 +54,14 @@ def fetch(url: str, **headers: str) -> tuple[int, Message, bytes]:
         return error.code, error.headers, error.read()
 
 
+def on(site: Path, path: str) -> str:
+    """``path`` with RUNTIME for the runtime's folder (named by its content's digest)."""
+    return path.replace("/RUNTIME/", f"/{runtime_folder(site).relative_to(site).as_posix()}/")
+
+
 @pytest.mark.parametrize("path", PATHS)
-def test_every_response_carries_the_privacy_headers(server: str, path: str) -> None:
-    status, headers, _ = fetch(server + path)
+def test_every_response_carries_the_privacy_headers(server: str, site: Path, path: str) -> None:
+    status, headers, _ = fetch(server + on(site, path))
     assert status == (404 if "bestaat-niet" in path else 200)
     policy = dict(d.split(" ", 1) for d in headers["Content-Security-Policy"].split("; "))
     assert {name: policy.get(name) for name in POLICY} == POLICY
@@ -79,19 +86,23 @@ def test_the_policy_allows_the_theme_scripts_of_every_page(server: str, site: Pa
 def test_hashed_assets_are_kept_for_a_year_and_pages_are_checked_each_visit(server: str, site: Path) -> None:
     bundle = next(site.glob("assets/javascripts/bundle.*.min.js")).relative_to(site)
     assert "max-age=31536000" in fetch(f"{server}/{bundle}")[1]["Cache-Control"]
-    assert "max-age=31536000" not in fetch(f"{server}/checks/kortecheck/")[1].get("Cache-Control", "")
+    for path in ("/RUNTIME/pyodide.asm.wasm", "/RUNTIME/pyodide.mjs", "/RUNTIME/python_stdlib.zip"):  # named by their content too
+        assert "max-age=31536000" in fetch(server + on(site, path))[1]["Cache-Control"], path
+    for path in ("/checks/kortecheck/", "/assets/careercheck/worker.mjs", "/assets/careercheck/check.js"):
+        assert "max-age=31536000" not in fetch(server + path)[1].get("Cache-Control", ""), path
 
 
-@pytest.mark.parametrize("path", ["/assets/pyodide/pyodide.asm.wasm", "/assets/careercheck/check.js", "/checks/kortecheck/"])
+@pytest.mark.parametrize("path", ["/RUNTIME/pyodide.asm.wasm", "/assets/careercheck/check.js", "/checks/kortecheck/"])
 def test_both_hosts_send_the_builds_precompressed_copies(server: str, site: Path, path: str) -> None:
-    original = (site / path.strip("/") / "index.html" if path.endswith("/") else site / path.strip("/")).read_bytes()
+    url = on(site, path)
+    original = (site / url.strip("/") / "index.html" if url.endswith("/") else site / url.strip("/")).read_bytes()
     for coding, unpack in (("br", brotli.decompress), ("gzip", gzip.decompress)):
-        _, headers, body = fetch(server + path, **{"Accept-Encoding": f"{coding}, identity"})
+        _, headers, body = fetch(server + url, **{"Accept-Encoding": f"{coding}, identity"})
         assert headers["Content-Encoding"] == coding and "Accept-Encoding" in headers["Vary"]
         assert unpack(body) == original and len(body) < len(original)
         assert PATHS.get(path, "text/html") in headers["Content-Type"] or "javascript" in headers["Content-Type"]
         assert headers["Content-Security-Policy"].startswith("default-src 'self'")
-    _, headers, body = fetch(server + path, **{"Accept-Encoding": "identity"})
+    _, headers, body = fetch(server + url, **{"Accept-Encoding": "identity"})
     assert "Content-Encoding" not in headers and body == original
 
 

@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 from careercheck.site.stdlib import STDLIB, listed
+from conftest import runtime_folder
 from stdlib_list import FULL_STDLIB, measure
 
 
@@ -20,7 +21,7 @@ def test_the_list_is_what_the_engines_work_imports(site: Path) -> None:
 
 
 def test_the_site_ships_the_listed_files_as_bytecode_only(site: Path) -> None:
-    with zipfile.ZipFile(site / "assets/pyodide" / STDLIB) as shipped:
+    with zipfile.ZipFile(runtime_folder(site) / STDLIB) as shipped:
         entries = shipped.infolist()
         assert [e.filename for e in entries] == [name.removesuffix(".py") + ".pyc" for name in listed()]
         assert {e.compress_type for e in entries} == {zipfile.ZIP_STORED}  # brotli on the wire does better
@@ -31,4 +32,4 @@ def test_the_site_ships_the_listed_files_as_bytecode_only(site: Path) -> None:
 
 
 def test_the_shipped_standard_library_is_a_fraction_of_pyodides(site: Path) -> None:
-    assert (site / "assets/pyodide" / STDLIB).stat().st_size < 0.5 * sum(i.file_size for i in zipfile.ZipFile(FULL_STDLIB).infolist())
+    assert (runtime_folder(site) / STDLIB).stat().st_size < 0.5 * sum(i.file_size for i in zipfile.ZipFile(FULL_STDLIB).infolist())

@@ -17,8 +17,9 @@ from careercheck.site.csp import hashes_allowed_by, policy
 
 HEADERS_FILE = "_headers"
 NGINX_FILE = "nginx-headers.conf"
-# Material's assets carry a content hash in their names: they can be kept for a year.
+# Material's assets carry a content hash in their names, the runtime in its folder's name: they can be kept for a year.
 HASHED_NAME = re.compile(r"\.[0-9a-f]{8}\.min\.(js|css)$")
+RUNTIME = "/assets/pyodide/*"
 IMMUTABLE = "public, max-age=31536000, immutable"
 
 Rules = list[tuple[str, dict[str, str]]]  # (path pattern, headers), every matching rule applies
@@ -36,7 +37,7 @@ def security_headers(site: Path) -> dict[str, str]:
 def write_headers(site: Path) -> None:
     security = security_headers(site)
     hashed = sorted("/" + p.relative_to(site).as_posix() for p in site.rglob("*") if HASHED_NAME.search(p.name))
-    rules: Rules = [("/*", security), *((path, {"Cache-Control": IMMUTABLE}) for path in hashed)]
+    rules: Rules = [("/*", security), *((path, {"Cache-Control": IMMUTABLE}) for path in [*hashed, RUNTIME])]
     (site / HEADERS_FILE).write_text(_headers_text(rules), encoding="utf-8")
     nginx = "".join(f"add_header {name} \"{value}\" always;\n" for name, value in security.items())
     (site / NGINX_FILE).write_text(f"# Written by `careercheck build`; included by deploy/nginx.conf.\n{nginx}", encoding="utf-8")

@@ -23,7 +23,7 @@ TEMPLATE = Path(__file__).with_name("service-worker.js")
 # check pages' scripts load rather than name (modules, specs, the occupation index).
 PAGES = ("index.html", "404.html", "checks/*/index.html")
 LOADED = "assets/careercheck/**/*"
-RUNTIME = "assets/pyodide/*"  # shared by every language's site
+RUNTIME = "assets/pyodide/*/*"  # shared by every language's site, in a folder named by its digest
 NOT_KEPT = {".br", ".gz", ".map"}  # the server's copies, and maps for developers
 # ESCO's job index, about 0.2 MB on the wire per language, is for the job search of one check: kept
 # when that search first fetches it, not with every first visit.

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import csv
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -35,6 +36,7 @@ from careercheck.site.stdlib import CannotCompile, trim_stdlib
 # The files of the npm package `pyodide` that a browser needs; the rest
 # (types, source maps, the REPL pages, the CommonJS build) is left out.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+DIGEST_LENGTH = 12  # hex digits of the runtime folder's name
 PYODIDE_LOCK = "pyodide-lock.json"  # read for its info, shipped trimmed
 RUNTIME_FILES = (*PYODIDE_FILES, PYODIDE_LOCK)  # what the manifest vouches for
 # Written by `make pyodide-manifest` (pyodide_manifest.py):
@@ -78,6 +80,15 @@ class Runtime:
     @property
     def files(self) -> list[Path]:
         return sorted(self.folder.iterdir())
+
+    @functools.cached_property
+    def digest(self) -> str:
+        """The name of the runtime's folder on the site: it changes whenever any of its files does, so
+        browsers can keep the files (10 MB, 4 MB on the wire) for a year and never ask again."""
+        content = hashlib.sha256()
+        for path in self.files:
+            content.update(f"{path.name}\0{hashlib.sha256(path.read_bytes()).hexdigest()}\n".encode())
+        return content.hexdigest()[:DIGEST_LENGTH]
 
 
 def build_runtime(pyodide_dir: Path, out: Path) -> Runtime:

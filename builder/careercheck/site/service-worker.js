@@ -11,8 +11,10 @@ const CACHE = PREFIX + VERSION;
 
 self.addEventListener("install", (event) => {
   // "no-cache": the browser's HTTP cache answers with what it holds if the server confirms it
-  // (a 304, a few hundred bytes), so files the page has just loaded are not sent twice.
-  const requests = FILES.map((file) => new Request(new URL(file, self.location).href, { cache: "no-cache" }));
+  // (a 304, a few hundred bytes), so files the page has just loaded are not sent twice. The
+  // runtime's folder is named by its content: what the browser holds of it needs no asking.
+  const mode = (file) => (file.includes("assets/pyodide/") ? "default" : "no-cache");
+  const requests = FILES.map((file) => new Request(new URL(file, self.location).href, { cache: mode(file) }));
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)).then(() => self.skipWaiting()));
 });
 

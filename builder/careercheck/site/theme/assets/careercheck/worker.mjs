@@ -2,12 +2,14 @@
 // it is ready by the time the person is done. Self-hosted, same origin only.
 // Every request comes with an id and is answered with it, {id, value} or
 // {id, error}, so the page handles a failure where it asked.
-import { loadPyodide } from "../pyodide/pyodide.mjs";
+// The runtime's folder is named by its content's digest, written here by the build: a new runtime
+// is a new address, so browsers keep these files for a year.
+import { loadPyodide } from "../pyodide/RUNTIME-DIGEST/pyodide.mjs";
 
 // Pyodide's loader only warns when a file of its own cannot be downloaded (the
 // wasm, say) and then waits forever: a failed download of a runtime file means
 // the engine cannot load, and the page must know at once.
-const RUNTIME = new URL("../pyodide/", import.meta.url).href;
+const RUNTIME = new URL("../pyodide/RUNTIME-DIGEST/", import.meta.url).href;
 let started = false; // once the engine runs, a file that fails (segno's, for a QR code) fails only its request
 const download = self.fetch.bind(self);
 self.fetch = async (resource, ...rest) => {
