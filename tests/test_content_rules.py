@@ -62,4 +62,4 @@ def test_the_loopbaancheck_borrows_twenty_ipip_items() -> None:
 def test_every_check_reads_at_b1(check_id: str) -> None:
     check = CHECKS[check_id]
     for language in check.languages:
-        assert measure(participant_texts(check, language)).above_b1 == []
+        assert measure(participant_texts(check, language), language).above_b1 == [], language
