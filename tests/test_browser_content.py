@@ -41,6 +41,11 @@ def test_a_school_leaver_is_asked_about_the_day_not_about_work(browser, server: 
         visit.open(SHORT)
         visit.page.wait_for_selector("form[data-engine=ready]", state="attached")
         visit.answer({"situatie": "school", "vraag": "kiezen"})
+        further = visit.page.locator("[data-question=vraag] .cc-choice:has(input[value=verder])")
+        assert not further.is_visible()  # "Hoe kom ik verder in mijn werk?" is not her question
+        visit.answer({"situatie": "loondienst"})
+        assert further.is_visible()
+        visit.answer({"situatie": "school"})
         visit.page.click("form[data-check] button[type=submit]")
         visit.settled()
         assert visit.page.locator("[data-question=d1]").is_visible()

@@ -174,6 +174,9 @@ def _conditions(check: Check) -> Iterator[Finding]:
         for q, question in enumerate(section.questions):
             if question.relevant:
                 yield from _condition(("sections", s, "questions", q, "relevant"), question.relevant, asked, (), names)
+            for o, option in enumerate(getattr(question, "options", [])):
+                if option.relevant:
+                    yield from _condition(("sections", s, "questions", q, "options", o, "relevant"), option.relevant, asked, (), names)
             asked.append(question.name)
     for index, conclusion in enumerate(check.conclusions):
         yield from _condition(("conclusions", index, "when"), conclusion.when, names, scales, ())
