@@ -47,6 +47,12 @@ BORDER_AND_BACKGROUND = """(e) => { const colour = getComputedStyle(e).borderTop
   }
   return [colour, "rgb(255, 255, 255)"]; }"""
 
+# How far the example in a field runs past its room: typed into the field (the same font), where the
+# field's own scroll width counts what a text width alone misses (a search field keeps room for its
+# clear button).
+PLACEHOLDER_OVERFLOW = """(e) => { const typed = e.value; e.value = e.placeholder;
+  const over = e.scrollWidth - e.clientWidth; e.value = typed; return over; }"""
+
 
 def rgba(css: str) -> tuple[float, float, float, float]:
     parts = [float(p) for p in css[css.index("(") + 1:-1].replace("/", ",").replace(" ", ",").split(",") if p]
@@ -173,6 +179,10 @@ def test_fields_can_be_seen_and_the_job_search_gives_an_example(browser, server:
         assert search.get_attribute("placeholder") == CATALOGUE[language]["job_example"]
         label = page.locator(f"label[for='{search.get_attribute('id')}']")
         assert label.is_visible() and label.text_content().strip() == CATALOGUE[language]["job_search"]
+        # The instruction once: the question around the field does not say it again.
+        question = page.locator("[data-question=beroep]").inner_text().lower()
+        assert question.count(CATALOGUE[language]["job_search"].lower()[:12]) == 1, question
+        assert search.evaluate(PLACEHOLDER_OVERFLOW) <= 0, "the example is cut off"
         fields = page.locator(".cc-question :is(textarea, select, input[type=search])")
         assert fields.count() > 5
         for field in fields.all():

@@ -178,7 +178,7 @@ def test_scoring_spec_carries_only_the_wording_the_profile_repeats(site: Path) -
     assert spec["questions"]["waarden"]["labels"]["zekerheid"] == "Zekerheid over werk en inkomen"
     assert (spec["questions"]["niet_meer"]["part"], spec["questions"]["veranderd"]["part"]) == ("wat_wil", "waarom")
     text = json.dumps(spec, ensure_ascii=False)
-    assert "Typ een deel van de naam" not in text  # hints, intros and pictures stay on the page
+    assert "Soms weet je beter wat je niet wilt" not in text  # hints, intros and pictures stay on the page
     assert "Deze check helpt je nadenken" not in text
 
 
