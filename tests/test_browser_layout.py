@@ -13,6 +13,7 @@ import yaml
 
 from conftest import ROOT
 from test_browser import Visit, axe_violations
+from test_browser_read_aloud import LOCAL_EN, LOCAL_NL, with_voices
 
 pytestmark = pytest.mark.browser
 
@@ -115,6 +116,12 @@ def sideways_or_small(visit: Visit) -> list[str]:
     return sideways(visit) + [f"{t['what']!r} is {t['width']:.0f}x{t['height']:.0f}" for t in small]
 
 
+def read_aloud_fits(visit: Visit) -> list[str]:
+    """With read-aloud buttons on screen: they fit, can be tapped and pass axe like the rest."""
+    shown = visit.page.locator(".cc-page .cc-read").filter(visible=True).count()
+    return ([] if shown else ["no read-aloud button"]) + sideways_or_small(visit) + axe_violations(visit)
+
+
 @pytest.fixture
 def visit(browser, server: str) -> Iterator[Visit]:
     with Visit(browser, server, viewport={"width": DESKTOP, "height": HEIGHT}) as visit:
@@ -139,6 +146,13 @@ def test_every_section_of_a_check_and_its_profile_pass_axe_on_a_phone_and_a_desk
     visit: Visit, check: str, language: str
 ) -> None:
     assert walk(visit, check, language, (360, DESKTOP), axe_violations) == []
+
+
+@pytest.mark.parametrize(("check", "language"), CHECKS)
+def test_with_read_aloud_every_section_and_the_profile_fit_a_phone_and_pass_axe(visit: Visit, check: str, language: str) -> None:
+    # Headless Chromium has no voices: without these the buttons never show.
+    with_voices(visit, [LOCAL_NL, LOCAL_EN])
+    assert walk(visit, check, language, PHONES, read_aloud_fits) == []
 
 
 @pytest.mark.parametrize("path", PAGES)
