@@ -23,7 +23,8 @@ DESKTOP = 1280
 HEIGHT = 800
 # One page of every kind that is not a check, in both languages. The 404 page by its own address: the
 # preview server answers an unknown one with its own page, nginx with this one.
-PAGES = ["/", "/beroepen/kok/", "/beroepen/", "/arbeidsmarkt/", "/privacy/", "/over-deze-informatie/", "/coach/", "/404.html"]
+PAGES = ["/", "/beroepen/kok/", "/beroepen/", "/opleidingen/", "/opleidingen/logistiek/", "/arbeidsmarkt/", "/hulp/", "/privacy/",
+         "/toegankelijkheid/", "/over-deze-informatie/", "/coach/", "/404.html"]
 PAGES = PAGES + ["/en" + path for path in PAGES]
 PERSONAS = {
     "kortecheck": "linda-kort-wil-verder",
@@ -159,6 +160,23 @@ def test_with_read_aloud_every_section_and_the_profile_fit_a_phone_and_pass_axe(
 def test_pages_pass_axe_on_a_phone_and_a_desktop(visit: Visit, path: str) -> None:
     visit.open(path)
     assert looked_at(visit, (360, DESKTOP), axe_violations, path) == []
+
+
+def test_the_open_questions_note_and_an_engine_that_failed_pass_axe(visit: Visit) -> None:
+    visit.context.route("**/pyodide.asm.wasm", lambda route: route.abort())  # before the engine is ever kept
+    visit.open("/checks/loopbaancheck/")
+    visit.page.locator("[data-engine-failed]").wait_for()
+    found = looked_at(visit, (360, DESKTOP), axe_violations, "an engine that failed")
+    visit.context.unroute("**/pyodide.asm.wasm")
+    submit = visit.page.locator("form[data-check] button[type=submit]")
+    visit.open("/checks/kortecheck/")
+    visit.page.wait_for_selector("form[data-engine=ready]", state="attached")
+    while submit.text_content() != submit.get_attribute("data-finish"):  # on to the end, answering nothing
+        visit.settled()
+        submit.click()
+    submit.click()
+    visit.page.locator("[data-open-note]").wait_for()
+    assert found + looked_at(visit, (360, DESKTOP), axe_violations, "the open-questions note") == []
 
 
 def test_a_five_point_scale_is_one_column_on_a_phone_and_one_row_on_a_desktop(visit: Visit) -> None:
