@@ -55,6 +55,11 @@ BORDER_AND_BACKGROUND = """(e) => { const colour = getComputedStyle(e).borderTop
 PLACEHOLDER_OVERFLOW = """(e) => { const typed = e.value; e.value = e.placeholder;
   const over = e.scrollWidth - e.clientWidth; e.value = typed; return over; }"""
 
+# A read-aloud button that stands beside its heading or label instead of under it.
+READ_BESIDE = """() => [...document.querySelectorAll(".cc-page .cc-read")].filter((b) => b.checkVisibility())
+  .filter((b) => b.getBoundingClientRect().top < b.previousElementSibling.getBoundingClientRect().bottom - 1)
+  .map((b) => `read-aloud button beside ${b.previousElementSibling.textContent.trim().slice(0, 40)}`)"""
+
 
 def rgba(css: str) -> tuple[float, float, float, float]:
     parts = [float(p) for p in css[css.index("(") + 1:-1].replace("/", ",").replace(" ", ",").split(",") if p]
@@ -118,9 +123,9 @@ def sideways_or_small(visit: Visit) -> list[str]:
 
 
 def read_aloud_fits(visit: Visit) -> list[str]:
-    """With read-aloud buttons on screen: they fit, can be tapped and pass axe like the rest."""
+    """With read-aloud buttons on screen: under what they read out, finger-sized, and axe finds nothing."""
     shown = visit.page.locator(".cc-page .cc-read").filter(visible=True).count()
-    return ([] if shown else ["no read-aloud button"]) + sideways_or_small(visit) + axe_violations(visit)
+    return ([] if shown else ["no read-aloud button"]) + visit.page.evaluate(READ_BESIDE) + sideways_or_small(visit) + axe_violations(visit)
 
 
 @pytest.fixture
