@@ -60,6 +60,10 @@ READ_BESIDE = """() => [...document.querySelectorAll(".cc-page .cc-read")].filte
   .filter((b) => b.getBoundingClientRect().top < b.previousElementSibling.getBoundingClientRect().bottom - 1)
   .map((b) => `read-aloud button beside ${b.previousElementSibling.textContent.trim().slice(0, 40)}`)"""
 
+# The width a list of choices takes when nothing holds it in: its longest choice with the arrow.
+NEEDED_WIDTH = """(e) => { e.style.width = "max-content"; const needed = e.getBoundingClientRect().width;
+  e.style.width = ""; return needed; }"""
+
 
 def rgba(css: str) -> tuple[float, float, float, float]:
     parts = [float(p) for p in css[css.index("(") + 1:-1].replace("/", ",").replace(" ", ",").split(",") if p]
@@ -226,9 +230,11 @@ def test_fields_can_be_seen_and_the_job_search_gives_an_example(browser, server:
             box = field.bounding_box()
             assert box["height"] >= FINGER, field.evaluate("e => e.outerHTML.slice(0, 80)")
             assert contrast(*field.evaluate(BORDER_AND_BACKGROUND)) >= 3, field.evaluate("e => e.outerHTML.slice(0, 80)")
-        # The ranking's choices: as wide as their question allows, the arrow inside the screen.
+        # The ranking's choices: as wide as their question allows, the arrow inside the screen, and wide
+        # enough for the longest choice with its arrow (the width the list would take by itself).
         for select in page.locator("[data-type=ranking] select").all():
             box = select.bounding_box()
             place = select.evaluate("e => e.closest('.cc-ranking').getBoundingClientRect().width")
             assert abs(box["width"] - place) < 1 and box["x"] + box["width"] <= 320
+            assert select.evaluate(NEEDED_WIDTH) <= box["width"], "a choice is cut off"
         assert page.evaluate(SIDEWAYS) == 0
