@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from careercheck import load_check
+from careercheck.format.texts import translator
+from conftest import ROOT
 from test_browser import Visit, axe_violations
+from test_browser_flow import to_next_screen
 
 pytestmark = pytest.mark.browser
 
@@ -13,15 +17,24 @@ SHORT = "/checks/kortecheck/"
 FIRST_SCREEN = {"situatie": "loondienst", "vraag": "verder"}
 
 
-def test_the_situation_question_shows_a_pictogram_with_a_text_beside_every_answer(browser, server: str) -> None:
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("name", ["situatie", "energie_plus", "energie_min"])
+def test_the_situation_and_energy_questions_show_pictograms_with_their_text(browser, server: str, name: str, language: str) -> None:
+    check = load_check(ROOT / "checks/kortecheck.yml")
+    t = translator(check, language)
+    asked = next(q for q in check.questions if q.name == name)
+    alternatives = [t(image.alt) for image in (asked.image, *(o.image for o in asked.options)) if image]
     with Visit(browser, server) as visit:
-        visit.open(SHORT)
-        options = visit.page.locator("[data-question=situatie] .cc-choice").all()
-        assert len(options) == 6
-        for option in options:
-            picture = option.locator("img")
-            assert picture.get_attribute("alt")  # a text for who cannot see it
-            assert picture.evaluate("img => img.complete && img.naturalWidth > 0")
+        visit.open(("" if language == "nl" else "/en") + SHORT)
+        visit.page.wait_for_selector("form[data-engine=ready]", state="attached")
+        question = visit.page.locator(f"[data-question={name}]")
+        while not question.is_visible():  # on to the screen that asks it
+            to_next_screen(visit)
+        pictures = question.locator("img").all()
+        assert [picture.get_attribute("alt") for picture in pictures] == alternatives  # a text for who cannot see it
+        for picture in pictures:
+            assert picture.is_visible() and picture.evaluate("img => img.complete && img.naturalWidth > 0")
+        for option in question.locator(".cc-choice").all():
             assert option.inner_text().strip()  # and always the words
 
 
@@ -41,6 +54,11 @@ def test_a_school_leaver_is_asked_about_the_day_not_about_work(browser, server: 
         visit.open(SHORT)
         visit.page.wait_for_selector("form[data-engine=ready]", state="attached")
         visit.answer({"situatie": "school", "vraag": "kiezen"})
+        further = visit.page.locator("[data-question=vraag] .cc-choice:has(input[value=verder])")
+        assert not further.is_visible()  # "Hoe kom ik verder in mijn werk?" is not her question
+        visit.answer({"situatie": "loondienst"})
+        assert further.is_visible()
+        visit.answer({"situatie": "school"})
         visit.page.click("form[data-check] button[type=submit]")
         visit.settled()
         assert visit.page.locator("[data-question=d1]").is_visible()

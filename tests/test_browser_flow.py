@@ -289,50 +289,92 @@ FOCUS_SHOWN = """() => {
 }"""
 
 
-def test_the_short_check_can_be_done_with_the_keyboard_alone(visit: Visit) -> None:
-    page = visit.page
-    ready(visit, "/checks/kortecheck/")
-    keys: list[str] = []
+class Keys:
+    """The keyboard alone: every key pressed leaves the focus visible."""
 
-    def press(key: str) -> None:
-        page.keyboard.press(key)
-        keys.append(key)
-        assert page.evaluate(FOCUS_SHOWN), f"focus not visible on {page.evaluate('document.activeElement.outerHTML')[:80]} after {keys}"
+    def __init__(self, page) -> None:
+        self.page, self.pressed = page, []
 
-    def tab_to(selector: str) -> None:
-        for _ in range(60):
-            press("Tab")
-            if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+    def press(self, key: str) -> None:
+        self.page.keyboard.press(key)
+        self.pressed.append(key)
+        focused = self.page.evaluate("document.activeElement.outerHTML")[:80]
+        assert self.page.evaluate(FOCUS_SHOWN), f"focus not visible on {focused} after {self.pressed}"
+
+    def tab_to(self, selector: str) -> None:
+        for _ in range(80):
+            self.press("Tab")
+            if self.page.evaluate("(s) => document.activeElement.matches(s)", selector):
                 return
         raise AssertionError(f"Tab never reached {selector}")
 
-    def next_screen(heading: str) -> None:
-        tab_to(SUBMIT)
-        press("Enter")
-        page.wait_for_function("(h) => document.activeElement.textContent === h && document.activeElement.tagName === 'H2'", arg=heading)
-        assert page.evaluate(FOCUS_SHOWN)
+    def next_screen(self) -> str:
+        """Enter on the button that goes on; the new screen's heading, which has the focus."""
+        before = self.page.inner_text("[data-progress-text]")
+        self.tab_to(SUBMIT)
+        self.press("Enter")
+        self.page.locator(".cc-section:not([hidden]) h2:focus").wait_for()
+        assert self.page.inner_text("[data-progress-text]") != before and self.page.evaluate(FOCUS_SHOWN)
+        return self.page.inner_text(".cc-section:not([hidden]) h2")
 
-    tab_to("[data-question=vraag] input")
-    press("ArrowDown")  # the second option: "Hoe kom ik verder in mijn werk?"
-    next_screen("Je energie")
+    def finish(self) -> None:
+        """Enter on the finish button (and on 'show the profile' when questions are open): the profile has the focus."""
+        self.tab_to(SUBMIT)
+        self.press("Enter")
+        self.page.wait_for_selector("[data-open-note]:not([hidden]), [data-profile][data-state=ready]", state="attached")
+        if self.page.locator("[data-open-note]").is_visible():
+            self.tab_to("[data-open-finish]")
+            self.press("Enter")
+        self.page.wait_for_selector("[data-profile][data-state=ready]", timeout=SLOW)
+        assert self.page.evaluate("document.activeElement.matches('[data-profile]')")
+
+
+def test_the_short_check_can_be_done_with_the_keyboard_alone(visit: Visit) -> None:
+    ready(visit, "/checks/kortecheck/")
+    keys = Keys(visit.page)
+    keys.tab_to("[data-question=vraag] input")
+    keys.press("ArrowDown")  # the second option: "Hoe kom ik verder in mijn werk?"
+    assert keys.next_screen() == "Je energie"
     for name in ("e1", "e2", "e3", "e4"):
-        tab_to(f"[data-question={name}] input")
-        press("ArrowRight")  # Tab lands on the first point without choosing it; the arrow chooses the second
-        press("ArrowRight")
-    next_screen("Je energie")
-    tab_to("[data-question=energie_plus] input")
-    press("Space")
-    press("Tab")
-    press("Space")  # two chosen: the rest are skipped now
-    tab_to("[data-question=energie_min] input")
-    press("Space")
-    next_screen("Je volgende stap")
-    tab_to("[data-question=stap] input")
-    press("ArrowDown")
-    tab_to(SUBMIT)
-    press("Enter")
-    page.wait_for_selector("[data-profile][data-state=ready]", timeout=SLOW)
-    assert page.evaluate("document.activeElement.matches('[data-profile]')")
-    answers = page.evaluate("JSON.parse(sessionStorage.getItem('careercheck:kortecheck:answers'))")
+        keys.tab_to(f"[data-question={name}] input")
+        keys.press("ArrowRight")  # Tab lands on the first point without choosing it; the arrow chooses the second
+        keys.press("ArrowRight")
+    assert keys.next_screen() == "Je energie"
+    keys.tab_to("[data-question=energie_plus] input")
+    keys.press("Space")
+    keys.press("Tab")
+    keys.press("Space")  # two chosen: the rest are skipped now
+    keys.tab_to("[data-question=energie_min] input")
+    keys.press("Space")
+    assert keys.next_screen() == "Je volgende stap"
+    keys.tab_to("[data-question=stap] input")
+    keys.press("ArrowDown")
+    keys.finish()
+    answers = visit.page.evaluate("JSON.parse(sessionStorage.getItem('careercheck:kortecheck:answers'))")
     assert answers == {"vraag": "verder", "e1": "3", "e2": "3", "e3": "3", "e4": "3",
                        "energie_plus": ["mensen", "handen"], "energie_min": ["mensen"], "stap": "coach"}
+
+
+def test_the_job_search_and_the_ranking_can_be_done_with_the_keyboard_alone(visit: Visit) -> None:
+    page = visit.page
+    ready(visit, "/checks/loopbaancheck/")
+    keys = Keys(page)
+    keys.tab_to("[data-question=beroep] [data-job-search]")
+    page.keyboard.type("heftruck")
+    page.locator("[data-question=beroep] [data-job-results] input").first.wait_for()
+    keys.press("Tab")  # to the first job found
+    keys.press("Space")
+    while not page.locator("[data-question=waarden]").is_visible():
+        keys.next_screen()
+    keys.tab_to("[data-question=waarden] select")
+    for place in range(5):
+        if place:
+            keys.press("Tab")  # the next place
+        keys.press("ArrowDown")  # the first value still free
+    keys.next_screen()
+    while page.locator(SUBMIT).text_content() != page.locator(SUBMIT).get_attribute("data-finish"):
+        keys.next_screen()
+    keys.finish()
+    answers = page.evaluate("JSON.parse(sessionStorage.getItem('careercheck:loopbaancheck:answers'))")
+    assert answers["beroep"] and "heftruckchauffeur" in page.inner_text("[data-profile] [data-answer=beroep]")
+    assert len(set(answers["waarden"])) == 5

@@ -13,6 +13,7 @@ import yaml
 
 from conftest import ROOT
 from test_browser import Visit, axe_violations
+from test_browser_read_aloud import LOCAL_EN, LOCAL_NL, with_voices
 
 pytestmark = pytest.mark.browser
 
@@ -22,7 +23,8 @@ DESKTOP = 1280
 HEIGHT = 800
 # One page of every kind that is not a check, in both languages. The 404 page by its own address: the
 # preview server answers an unknown one with its own page, nginx with this one.
-PAGES = ["/", "/beroepen/kok/", "/beroepen/", "/arbeidsmarkt/", "/privacy/", "/over-deze-informatie/", "/coach/", "/404.html"]
+PAGES = ["/", "/beroepen/kok/", "/beroepen/", "/opleidingen/", "/opleidingen/logistiek/", "/arbeidsmarkt/", "/hulp/", "/privacy/",
+         "/toegankelijkheid/", "/over-deze-informatie/", "/coach/", "/404.html"]
 PAGES = PAGES + ["/en" + path for path in PAGES]
 PERSONAS = {
     "kortecheck": "linda-kort-wil-verder",
@@ -46,6 +48,21 @@ BORDER_AND_BACKGROUND = """(e) => { const colour = getComputedStyle(e).borderTop
     if (!/rgba\\(.*, 0\\)$/.test(behind) && behind !== "transparent") return [colour, behind];
   }
   return [colour, "rgb(255, 255, 255)"]; }"""
+
+# How far the example in a field runs past its room: typed into the field (the same font), where the
+# field's own scroll width counts what a text width alone misses (a search field keeps room for its
+# clear button).
+PLACEHOLDER_OVERFLOW = """(e) => { const typed = e.value; e.value = e.placeholder;
+  const over = e.scrollWidth - e.clientWidth; e.value = typed; return over; }"""
+
+# A read-aloud button that stands beside its heading or label instead of under it.
+READ_BESIDE = """() => [...document.querySelectorAll(".cc-page .cc-read")].filter((b) => b.checkVisibility())
+  .filter((b) => b.getBoundingClientRect().top < b.previousElementSibling.getBoundingClientRect().bottom - 1)
+  .map((b) => `read-aloud button beside ${b.previousElementSibling.textContent.trim().slice(0, 40)}`)"""
+
+# The width a list of choices takes when nothing holds it in: its longest choice with the arrow.
+NEEDED_WIDTH = """(e) => { e.style.width = "max-content"; const needed = e.getBoundingClientRect().width;
+  e.style.width = ""; return needed; }"""
 
 
 def rgba(css: str) -> tuple[float, float, float, float]:
@@ -109,6 +126,12 @@ def sideways_or_small(visit: Visit) -> list[str]:
     return sideways(visit) + [f"{t['what']!r} is {t['width']:.0f}x{t['height']:.0f}" for t in small]
 
 
+def read_aloud_fits(visit: Visit) -> list[str]:
+    """With read-aloud buttons on screen: under what they read out, finger-sized, and axe finds nothing."""
+    shown = visit.page.locator(".cc-page .cc-read").filter(visible=True).count()
+    return ([] if shown else ["no read-aloud button"]) + visit.page.evaluate(READ_BESIDE) + sideways_or_small(visit) + axe_violations(visit)
+
+
 @pytest.fixture
 def visit(browser, server: str) -> Iterator[Visit]:
     with Visit(browser, server, viewport={"width": DESKTOP, "height": HEIGHT}) as visit:
@@ -135,10 +158,34 @@ def test_every_section_of_a_check_and_its_profile_pass_axe_on_a_phone_and_a_desk
     assert walk(visit, check, language, (360, DESKTOP), axe_violations) == []
 
 
+@pytest.mark.parametrize(("check", "language"), CHECKS)
+def test_with_read_aloud_every_section_and_the_profile_fit_a_phone_and_pass_axe(visit: Visit, check: str, language: str) -> None:
+    # Headless Chromium has no voices: without these the buttons never show.
+    with_voices(visit, [LOCAL_NL, LOCAL_EN])
+    assert walk(visit, check, language, PHONES, read_aloud_fits) == []
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_pages_pass_axe_on_a_phone_and_a_desktop(visit: Visit, path: str) -> None:
     visit.open(path)
     assert looked_at(visit, (360, DESKTOP), axe_violations, path) == []
+
+
+def test_the_open_questions_note_and_an_engine_that_failed_pass_axe(visit: Visit) -> None:
+    visit.context.route("**/pyodide.asm.wasm", lambda route: route.abort())  # before the engine is ever kept
+    visit.open("/checks/loopbaancheck/")
+    visit.page.locator("[data-engine-failed]").wait_for()
+    found = looked_at(visit, (360, DESKTOP), axe_violations, "an engine that failed")
+    visit.context.unroute("**/pyodide.asm.wasm")
+    submit = visit.page.locator("form[data-check] button[type=submit]")
+    visit.open("/checks/kortecheck/")
+    visit.page.wait_for_selector("form[data-engine=ready]", state="attached")
+    while submit.text_content() != submit.get_attribute("data-finish"):  # on to the end, answering nothing
+        visit.settled()
+        submit.click()
+    submit.click()
+    visit.page.locator("[data-open-note]").wait_for()
+    assert found + looked_at(visit, (360, DESKTOP), axe_violations, "the open-questions note") == []
 
 
 def test_a_five_point_scale_is_one_column_on_a_phone_and_one_row_on_a_desktop(visit: Visit) -> None:
@@ -173,15 +220,21 @@ def test_fields_can_be_seen_and_the_job_search_gives_an_example(browser, server:
         assert search.get_attribute("placeholder") == CATALOGUE[language]["job_example"]
         label = page.locator(f"label[for='{search.get_attribute('id')}']")
         assert label.is_visible() and label.text_content().strip() == CATALOGUE[language]["job_search"]
+        # The instruction once: the question around the field does not say it again.
+        question = page.locator("[data-question=beroep]").inner_text().lower()
+        assert question.count(CATALOGUE[language]["job_search"].lower()[:12]) == 1, question
+        assert search.evaluate(PLACEHOLDER_OVERFLOW) <= 0, "the example is cut off"
         fields = page.locator(".cc-question :is(textarea, select, input[type=search])")
         assert fields.count() > 5
         for field in fields.all():
             box = field.bounding_box()
             assert box["height"] >= FINGER, field.evaluate("e => e.outerHTML.slice(0, 80)")
             assert contrast(*field.evaluate(BORDER_AND_BACKGROUND)) >= 3, field.evaluate("e => e.outerHTML.slice(0, 80)")
-        # The ranking's choices: as wide as their question allows, the arrow inside the screen.
+        # The ranking's choices: as wide as their question allows, the arrow inside the screen, and wide
+        # enough for the longest choice with its arrow (the width the list would take by itself).
         for select in page.locator("[data-type=ranking] select").all():
             box = select.bounding_box()
             place = select.evaluate("e => e.closest('.cc-ranking').getBoundingClientRect().width")
             assert abs(box["width"] - place) < 1 and box["x"] + box["width"] <= 320
+            assert select.evaluate(NEEDED_WIDTH) <= box["width"], "a choice is cut off"
         assert page.evaluate(SIDEWAYS) == 0

@@ -175,10 +175,10 @@ def test_check_texts_are_escaped_in_the_page(tmp_path: Path) -> None:
 def test_scoring_spec_carries_only_the_wording_the_profile_repeats(site: Path) -> None:
     spec = json.loads((site / "assets/careercheck/specs/loopbaancheck.nl.json").read_text())
     assert spec["questions"]["waarden"]["label"] == "Wat vind je het belangrijkst in werk?"
-    assert spec["questions"]["waarden"]["labels"]["zekerheid"] == "Zekerheid over werk en inkomen"
+    assert spec["questions"]["waarden"]["labels"]["zekerheid"] == "Zeker van werk en inkomen"
     assert (spec["questions"]["niet_meer"]["part"], spec["questions"]["veranderd"]["part"]) == ("wat_wil", "waarom")
     text = json.dumps(spec, ensure_ascii=False)
-    assert "Typ een deel van de naam" not in text  # hints, intros and pictures stay on the page
+    assert "Soms weet je beter wat je niet wilt" not in text  # hints, intros and pictures stay on the page
     assert "Deze check helpt je nadenken" not in text
 
 

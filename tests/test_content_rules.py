@@ -62,4 +62,24 @@ def test_the_loopbaancheck_borrows_twenty_ipip_items() -> None:
 def test_every_check_reads_at_b1(check_id: str) -> None:
     check = CHECKS[check_id]
     for language in check.languages:
-        assert measure(participant_texts(check, language)).above_b1 == []
+        assert measure(participant_texts(check, language), language).above_b1 == [], language
+
+
+# Sentences that once read badly, and their kind: a hint that repeats the choice limit the page states itself.
+CLUMSY = ["Let op dat het niet te perfect hoeft", "Ik maak snel een rommel van dingen", "Je werkt met mensen en alleen",
+          "Kies er hoogstens twee"]
+LIMIT_IN_HINT = re.compile(r"\b(kies|choose|pick)\b[^.]*\b(hoogstens|maximaal|minstens|tot|up to|at most|at least|\d)\b", re.I)
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "checks").glob("*.yml")), ids=lambda p: p.name)
+def test_clumsy_sentences_do_not_come_back(path) -> None:
+    text = " ".join(path.read_text().split()).lower()
+    assert [s for s in CLUMSY if s.lower() in text] == []
+
+
+@pytest.mark.parametrize("check_id", CHECKS)
+def test_the_choice_limit_is_said_once_by_the_page_not_again_in_a_hint(check_id: str) -> None:
+    check = CHECKS[check_id]
+    for question in (q for q in check.questions if q.type in ("multiple", "ranking")):
+        for language in check.languages:
+            assert not LIMIT_IN_HINT.search(text_in(question.hint, language, check.languages[0]) or ""), (question.name, language)

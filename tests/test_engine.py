@@ -113,7 +113,7 @@ def test_form_strings_and_numbers_score_alike() -> None:
 def test_a_question_that_does_not_apply_does_not_count() -> None:
     spec = copy.deepcopy(SPEC)
     spec["questions"]["b"] = LIKERT | {"relevant": ["cmp", ">=", ["answer", "a"], ["const", 3]]}
-    assert visible(spec, {"a": 2}) == {"sections": ["s"], "questions": ["a"]}
+    assert visible(spec, {"a": 2}) == {"sections": ["s"], "questions": ["a"], "hidden_options": {}}
     assert scale({"a": 2, "b": 1}, spec) | {} == scale({"a": 2}, spec)
     assert visible(spec, {"a": 3})["questions"] == ["a", "b"]
 
@@ -132,3 +132,14 @@ def test_conditions_combine_and_treat_missing_answers_as_not_met() -> None:
 def test_score_json_round_trips_for_the_browser() -> None:
     out = json.loads(score_json(json.dumps(SPEC), json.dumps({"a": 4})))
     assert out == score(SPEC, {"a": 4})
+
+
+def test_a_choice_not_offered_is_hidden_and_does_not_count() -> None:
+    spec = copy.deepcopy(SPEC)
+    spec["questions"]["c"] = {"type": "single", "relevant": None, "options": {"x": None, "y": None},
+                              "offered": {"y": ["cmp", ">=", ["answer", "a"], ["const", 3]]}}
+    spec["sections"]["s"]["questions"].append("c")
+    assert visible(spec, {"a": 2})["hidden_options"] == {"c": ["y"]}
+    assert score(spec, {"a": 2, "c": "y"})["ignored"] == ["c"]
+    assert visible(spec, {"a": 3})["hidden_options"] == {}
+    assert score(spec, {"a": 3, "c": "y"})["ignored"] == []

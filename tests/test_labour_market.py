@@ -119,7 +119,7 @@ def test_related_occupations_link_to_their_pages_both_ways(site: Path) -> None:
 def test_occupation_pages_say_how_the_work_is_and_how_people_get_in(site: Path) -> None:
     html = (site / "beroepen/heftruckchauffeur/index.html").read_text()
     for said in ("Vaak ploegendiensten of nachtwerk", "Heftruckcertificaat", "Leren op de werkplek", "Geen diploma nodig",
-                 "Inschatting van deze site", "RCE: Praktisch, Ordenend, Ondernemend", "Zekerheid over werk en inkomen"):
+                 "Inschatting van deze site", "RCE: Praktisch, Ordenend, Ondernemend", "Zeker van werk en inkomen"):
         assert said in html, said
     assert '<a href="../../opleidingen/logistiek/">' in html  # the study that leads here
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from careercheck.format.readability import measure, syllables
+from pathlib import Path
+
+from careercheck import load_checks
+from careercheck.format.readability import hard_sentences, measure, syllables
+from conftest import ROOT
 
 
 def test_syllables_are_counted_by_vowel_groups() -> None:
@@ -57,9 +61,33 @@ def test_hard_dutch_reads_below_b1() -> None:
 def test_every_shipped_check_reads_at_b1() -> None:
     from careercheck import load_check
     from careercheck.format.readability import readability_of
-    from conftest import ROOT
 
     for path in sorted((ROOT / "checks").glob("*.yml")):
         check = load_check(path)
         for language in check.languages:
             assert readability_of(check, language).above_b1 == [], (check.id, language)
+
+
+def test_a_long_sentence_is_flagged_on_its_own_and_a_short_plain_one_is_not() -> None:
+    long = ("Als je merkt dat je werk je meer energie kost dan het je geeft, dan is het goed om daar op tijd "
+            "met iemand over te praten.")
+    assert [problems for _, problems in hard_sentences(f"Ik werk graag buiten. {long}", "nl")] == [["27 words (B1: at most 20)"]]
+    assert list(hard_sentences("Ik werk graag buiten. Wat vind je belangrijk?", "nl")) == []
+
+
+def test_a_very_long_word_is_flagged() -> None:
+    ((sentence, problems),) = hard_sentences("Het gaat om arbeidsmarktparticipatie.", "nl")
+    assert problems == ["very long words (7 syllables or more): arbeidsmarktparticipatie"]
+    assert list(hard_sentences("Praat met een loopbaancoach over verantwoordelijkheid.", "nl")) == []
+
+
+def test_the_build_report_names_the_file_line_and_language_of_a_hard_sentence(tmp_path: Path) -> None:
+    check = (ROOT / "checks/kortecheck.yml").read_text()
+    plain = "label: {nl: Wat doe je nu?, en: What do you do now?}"
+    long = ("label: {nl: Wat doe je nu op dit moment en wat heb je daarvoor allemaal gedaan in je werk en op school "
+            "en daarbuiten?, en: What do you do now?}")
+    (tmp_path / "kortecheck.yml").write_text(check.replace(plain, long, 1))
+    (warning,) = load_checks(tmp_path).warnings
+    line = 1 + check[:check.index(plain)].count("\n")
+    assert (warning.path.name, warning.line) == ("kortecheck.yml", line)
+    assert warning.message.startswith("(nl) 'Wat doe je nu op dit moment") and "22 words (B1: at most 20)" in warning.message

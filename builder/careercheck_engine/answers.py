@@ -2,7 +2,8 @@
 
 Answers come from a form, a file or a link: anything that does not fit its
 question is left out and listed, never fatal. Answers to questions that are
-not shown (branching) are dropped too: they do not count.
+not shown (branching) are dropped too, and so are choices not offered to this
+person (an option's own condition): they do not count.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ MAX_TEXT = 5000
 _ESCO_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
-def clean(spec: dict, raw: dict[str, Any]) -> tuple[dict[str, Any], list[str], dict[str, list[str]]]:
-    """Return (valid answers of visible questions, ignored names, visible sections and questions)."""
+def clean(spec: dict, raw: dict[str, Any]) -> tuple[dict[str, Any], list[str], dict[str, Any]]:
+    """Return (valid answers of visible questions, ignored names, visible sections and questions
+    with the choices of visible questions that are not offered)."""
     questions = spec["questions"]
     ignored = sorted(str(name) for name in raw if name not in questions)
     valid: dict[str, Any] = {}
-    visible: dict[str, list[str]] = {"sections": [], "questions": []}
+    visible: dict[str, Any] = {"sections": [], "questions": [], "hidden_options": {}}
     for section_id, section in spec["sections"].items():
         if not holds(section["relevant"], valid):
             continue
@@ -31,6 +33,10 @@ def clean(spec: dict, raw: dict[str, Any]) -> tuple[dict[str, Any], list[str], d
             if not holds(question["relevant"], valid):
                 continue
             visible["questions"].append(name)
+            hidden = [value for value, condition in question.get("offered", {}).items() if not holds(condition, valid)]
+            if hidden:
+                visible["hidden_options"][name] = hidden
+                question = question | {"options": {v: s for v, s in question["options"].items() if v not in hidden}}
             if name not in raw:
                 continue
             value = _check(question, raw[name])

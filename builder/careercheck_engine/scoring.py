@@ -66,8 +66,8 @@ def score(spec: Spec, answers: dict[str, Any], occupations: list[dict] | None = 
     }
 
 
-def visible(spec: Spec, answers: dict[str, Any]) -> dict[str, list[str]]:
-    """Which sections and questions to show, given the answers so far (branching)."""
+def visible(spec: Spec, answers: dict[str, Any]) -> dict[str, Any]:
+    """Which sections and questions to show, and which choices to hide, given the answers so far (branching)."""
     return clean(spec, answers)[2]
 
 

@@ -31,8 +31,10 @@ def scoring_spec(check: Check, language: str | None = None) -> dict[str, Any]:
         }
         for question in section.questions:
             relevant = _condition(question.relevant, asked)
+            # Choices offered only to some, e.g. not "further in my work" to a school leaver.
+            offered = {o.value: _condition(o.relevant, asked) for o in getattr(question, "options", []) if o.relevant}
             questions[question.name] = {
-                "type": question.type, "relevant": relevant, **question.spec(check),
+                "type": question.type, "relevant": relevant, **question.spec(check), **({"offered": offered} if offered else {}),
                 # For the profile: what was asked, the chosen options' words, and where the answer goes.
                 "label": t(question.label),
                 "labels": {o.value: t(o.label) for o in getattr(question, "options", [])},

@@ -28,6 +28,8 @@ class Option(Strict):
     hint: Text | None = None
     image: Image | None = None
     score: float | None = Field(default=None, description="Points this option gives when the question is on a scale.")
+    relevant: Condition | None = Field(
+        default=None, description="Offer this choice only when this condition on earlier answers holds, e.g. \"not situatie == 'school'\".")
 
 
 class BaseQuestion(Strict):

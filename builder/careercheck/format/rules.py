@@ -2,7 +2,8 @@
 coverage and conditions (each question type checks its own keys, in questions.py).
 
 Each rule yields Findings: where in the file, what is wrong and how to fix it.
-Missing translations are warnings (errors under --strict); the rest are errors.
+Missing translations and sentences too hard for B1 readers are warnings (errors
+under --strict); the rest are errors.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from careercheck.format.conditions import ConditionError, compile_condition
 from careercheck.format.model import Avoid, Check, Scale
 from careercheck.format.parts import WORK_CONDITIONS, Likert
 from careercheck.format.questions import ChoiceQuestion, LikertQuestion, Question, ScoredQuestion, SingleQuestion
-from careercheck.format.texts import located_texts, missing_translations
+from careercheck.format.readability import hard_sentences
+from careercheck.format.texts import missing_translations, wordings
 from careercheck.html_safety import unsafe_html
 
 
@@ -37,16 +39,24 @@ def check_rules(check: Check) -> Iterator[Finding]:
     yield from _conditions(check)
     yield from _riasec_and_quality(check)
     yield from _safe_html(check)
+    yield from _plain_sentences(check)
     for loc, missing in missing_translations(check, check.languages):
         yield Finding(loc, f"no {' or '.join(missing)} text here; add it as '{missing[0]}: ...'", warning=True)
 
 
 def _safe_html(check: Check) -> Iterator[Finding]:
     """No text may hold HTML that runs script or loads from another site (the intro is Markdown)."""
-    for loc, text in located_texts(check):
-        for language, words in text.items() if isinstance(text, dict) else [(None, text)]:
-            for unsafe in unsafe_html(markdown.markdown(words)):
-                yield Finding((*loc, language) if language else loc, unsafe.what)
+    for loc, _, words in wordings(check, check.languages):
+        for unsafe in unsafe_html(markdown.markdown(words)):
+            yield Finding(loc, unsafe.what)
+
+
+def _plain_sentences(check: Check) -> Iterator[Finding]:
+    """Each sentence on its own: a check can read at B1 on average and still hold one that stops a reader."""
+    for loc, language, words in wordings(check, check.languages):
+        for sentence, problems in hard_sentences(words, language):
+            yield Finding(loc, f"({language}) '{sentence}' is hard to read: {'; '.join(problems)}; "
+                               "split the sentence or use shorter words", warning=True)
 
 
 def question_locations(check: Check) -> Iterator[tuple[tuple[str | int, ...], Question]]:
@@ -166,6 +176,9 @@ def _conditions(check: Check) -> Iterator[Finding]:
         for q, question in enumerate(section.questions):
             if question.relevant:
                 yield from _condition(("sections", s, "questions", q, "relevant"), question.relevant, asked, (), names)
+            for o, option in enumerate(getattr(question, "options", [])):
+                if option.relevant:
+                    yield from _condition(("sections", s, "questions", q, "options", o, "relevant"), option.relevant, asked, (), names)
             asked.append(question.name)
     for index, conclusion in enumerate(check.conclusions):
         yield from _condition(("conclusions", index, "when"), conclusion.when, names, scales, ())

@@ -36,6 +36,16 @@ def located_texts(model: BaseModel, at: tuple = ()) -> Iterator[tuple[tuple, Tex
             yield from located_texts(child, loc)
 
 
+def wordings(model: BaseModel, languages: list[str]) -> Iterator[tuple[tuple, str, str]]:
+    """(location, language, words) of every text in ``model``; a location ends in the language's key
+    when the text gives one per language, and a plain string is in the first language."""
+    for loc, text in located_texts(model):
+        if isinstance(text, str):
+            yield loc, languages[0], text
+        else:
+            yield from (((*loc, language), language, words) for language, words in text.items())
+
+
 def missing_translations(model: BaseModel, languages: list[str]) -> Iterator[tuple[tuple, list[str]]]:
     """(location, missing languages) of every text that is not given in every language."""
     for loc, text in located_texts(model):

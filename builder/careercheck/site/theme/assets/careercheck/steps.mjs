@@ -26,6 +26,17 @@ function screensOf(sections, shown) {
   return screens;
 }
 
+// A choice not offered to this person (hidden_options, from the engine) is hidden; the
+// engine does not count it either. Every choice shows until the engine has said.
+function offerChoices(questions, shown) {
+  for (const question of questions.filter((q) => ["single", "multiple", "ranking"].includes(q.dataset.type))) {
+    const hidden = shown?.hidden_options[question.dataset.question] ?? [];
+    for (const choice of question.querySelectorAll(".cc-choice input, option[value]:not([value=''])")) {
+      (choice.closest(".cc-choice") ?? choice).hidden = hidden.includes(choice.value);
+    }
+  }
+}
+
 // "20 tot 30 minuten", "About 5 minutes": the middle of what the check says, in minutes.
 function minutesIn(duration) {
   const found = /(\d+)(?:\D{1,6}?(\d+))?\s*min/i.exec(duration);
@@ -123,6 +134,7 @@ export function steps({ form, ui, storage, placeKey, duration, note }) {
     // What the engine says applies now (null: everything).
     applies(shown) {
       screens = screensOf(sections, shown);
+      offerChoices(questions, shown);
       render();
     },
     render,
