@@ -3,6 +3,8 @@ and a new build replaces the old cache cleanly (builder/careercheck/site/offline
 
 from __future__ import annotations
 
+import collections
+import functools
 import json
 import re
 import shutil
@@ -93,5 +95,39 @@ def test_a_new_build_is_shown_at_once_and_replaces_the_old_cache(browser, site: 
             visit.page.reload()
             assert "(nieuw)" in visit.page.text_content("h1")
             visit.context.set_offline(False)
+    finally:
+        httpd.shutdown()
+
+
+def test_the_runtime_is_sent_once_preloaded_by_the_page_and_never_asked_for_again(browser, site: Path) -> None:
+    # Counted at the server: the page's preloads and the worker's requests for the same files meet in the
+    # browser's cache (the runtime's folder is named by its content and kept a year); the service
+    # worker takes it from there, and a second visit does not ask for it at all.
+    url, httpd = serve_in_background(site)
+    asked: collections.Counter[str] = collections.Counter()
+    handler = httpd.RequestHandlerClass
+
+    class Counted(handler.func):
+        def do_GET(self) -> None:
+            asked[self.path] += 1
+            super().do_GET()
+
+    httpd.RequestHandlerClass = functools.partial(Counted, *handler.args, **handler.keywords)
+    folder = "/" + runtime_folder(site).relative_to(site).as_posix() + "/"
+    runtime = lambda: {path.removeprefix(folder): n for path, n in asked.items() if path.startswith(folder)}  # noqa: E731
+    try:
+        with Visit(browser, url) as visit:
+            visit.open("/checks/kortecheck/")
+            preloaded = visit.page.eval_on_selector_all("link[rel=preload]", "links => links.map((l) => l.href)")
+            assert [p.removeprefix(url + folder) for p in preloaded] == ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs"]
+            kept_for_offline(visit)
+            sent = runtime()
+            assert sent.keys() >= {"pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide.mjs", "pyodide-lock.json"}
+            assert set(sent.values()) == {1}, sent
+            asked.clear()
+            visit.page.reload()
+            visit.page.wait_for_selector("form[data-engine=ready]", state="attached")
+            assert runtime() == {}
+            assert asked["/checks/kortecheck/"] == 1  # the page itself is asked for: what is online is shown
     finally:
         httpd.shutdown()
