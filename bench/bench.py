@@ -22,6 +22,7 @@ import functools
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import sys
@@ -164,6 +165,29 @@ def without_copies(site: Path, into: Path) -> Path:
     return into
 
 
+def without_preloads(site: Path, into: Path) -> Path:
+    """The same site without the pages' preload hints: the worker asks for the runtime when it gets there."""
+    shutil.copytree(site, into)
+    for page in into.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if 'rel="preload"' in text:
+            page.write_text(re.sub(r'\s*<link rel="preload"[^>]*>', "", text), encoding="utf-8")
+            for copy in (".br", ".gz"):
+                page.with_name(page.name + copy).unlink()
+    compress_site(into)
+    return into
+
+
+def side_by_side(browser, variants: dict[str, tuple[str, list[int]]], network, runs: int) -> dict:
+    """First visits to each variant, taken in turn run after run, so the machine's ups and downs fall on
+    all of them alike; the medians."""
+    rows: dict[str, list[dict]] = {name: [] for name in variants}
+    for _ in range(runs):
+        for name, (url, sent) in variants.items():
+            rows[name].append(profile_runs(browser, url + CHECK, sent, network, 1)["first"])
+    return {name: {k: statistics.median(r[k] for r in found) for k in found[0]} for name, found in rows.items()}
+
+
 def with_full_stdlib(site: Path, into: Path) -> Path:
     """The same site with Pyodide's own standard library (every module, as source) instead of the trimmed,
     compiled one: the service worker's list is unchanged, the version digest does not matter here."""
@@ -185,28 +209,25 @@ def main(runs: int = 3) -> None:
         results["build_s"] = round(time.perf_counter() - t0, 2)
         server, sent = counting_server(site)
         plain_server, plain_sent = counting_server(without_copies(site, Path(tmp) / "plain"))
-        full_server, full_sent = counting_server(with_full_stdlib(site, Path(tmp) / "full-stdlib"))
+        variants = {"as built": (server, sent),
+                    "Pyodide's own standard library": counting_server(with_full_stdlib(site, Path(tmp) / "full-stdlib")),
+                    "no preloads": counting_server(without_preloads(site, Path(tmp) / "no-preloads"))}
         with sync_playwright() as playwright, slowed_cpu(PHONE_CPU, Path(tmp)) as slowed:
             results["phone_cpu"] = f"a cgroup allowed {PHONE_CPU:.0%} of one core" if slowed else "not slowed (no cgroup could be made)"
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             profiles = {"plain": profile_runs(browser, server + CHECK, sent, None, runs)}
             uncompressed = profile_runs(browser, plain_server + CHECK, plain_sent, None, 1)
             loopbaan = profile_runs(browser, server + "/checks/loopbaancheck/", sent, None, 1, finish=False)
+            compared = {"plain": side_by_side(browser, {k: variants[k] for k in ("as built", "no preloads")}, None, runs)}
             browser.close()
             phone = playwright.chromium.launch(executable_path=slowed or CHROMIUM, args=CHROMIUM_ARGS)
             for name in ("phone-fast", "phone-slow"):
                 profiles[name] = profile_runs(phone, server + CHECK, sent, NETWORKS[name], 1)
-            # Side by side, alternated: the trimmed, compiled standard library against Pyodide's own.
-            stdlib = {"trimmed": [], "full": []}
-            for _ in range(runs):
-                stdlib["trimmed"].append(profile_runs(phone, server + CHECK, sent, NETWORKS["phone-fast"], 1)["first"])
-                stdlib["full"].append(profile_runs(phone, full_server + CHECK, full_sent, NETWORKS["phone-fast"], 1)["first"])
+            # The site as built against the same site without one of its changes, first visits side by side.
+            compared["phone-fast"] = side_by_side(phone, variants, NETWORKS["phone-fast"], runs)
             phone.close()
     results["profiles"] = profiles
-    results["stdlib_phone_fast_first"] = {kind: {k: statistics.median(r[k] for r in rows) for k in rows[0]} for kind, rows in stdlib.items()}
-    trimmed, full = (results["stdlib_phone_fast_first"][k] for k in ("trimmed", "full"))
-    results["ratio_engine_ready_trimmed_to_full_stdlib"] = round(trimmed["engine_ready_s"] / full["engine_ready_s"], 2)
-    results["ratio_sent_trimmed_to_full_stdlib"] = round(trimmed["sent_to_engine_ready_bytes"] / full["sent_to_engine_ready_bytes"], 2)
+    results["side_by_side_first_visit"] = compared
     results["plain_uncompressed_first"] = uncompressed["first"]
     results["loopbaancheck_plain_first"] = loopbaan["first"]
     results["ratio_sent_compressed_to_uncompressed"] = round(
@@ -227,13 +248,15 @@ def table(results: dict) -> str:
             rows.append(f"| {name} | {kind} | {r['first_question_s']:.2f} s | {r['engine_ready_s']:.2f} s | "
                         f"{f'{profile:.3f} s' if profile is not None else '–'} | {r['sent_to_engine_ready_bytes'] / 1e6:.2f} MB | "
                         f"{r['sent_bytes'] / 1e6:.2f} MB |")
-    trimmed, full = (results["stdlib_phone_fast_first"][k] for k in ("trimmed", "full"))
+    compared = ["| profile | site | first question | engine ready | sent to engine ready | engine ready, as built ÷ this |", "|---|---|---|---|---|---|"]
+    for name, variants in results["side_by_side_first_visit"].items():
+        built = variants["as built"]
+        for variant, r in variants.items():
+            compared.append(f"| {name} | {variant} | {r['first_question_s']:.2f} s | {r['engine_ready_s']:.2f} s | "
+                            f"{r['sent_to_engine_ready_bytes'] / 1e6:.2f} MB | {built['engine_ready_s'] / r['engine_ready_s']:.2f} |")
     lines = [f"{results['date']}, {results['machine']}; phone CPU: {results['phone_cpu']}; build {results['build_s']} s.", "", *rows, "",
-             f"Side by side in the same run (phone-fast, first visit): the trimmed, compiled standard library against Pyodide's "
-             f"own: engine ready {trimmed['engine_ready_s']:.2f} s against {full['engine_ready_s']:.2f} s "
-             f"({results['ratio_engine_ready_trimmed_to_full_stdlib']}x), {trimmed['sent_to_engine_ready_bytes'] / 1e6:.2f} MB against "
-             f"{full['sent_to_engine_ready_bytes'] / 1e6:.2f} MB sent ({results['ratio_sent_trimmed_to_full_stdlib']}x). Without the "
-             f"build's compressed copies (plain): {results['plain_uncompressed_first']['sent_to_engine_ready_bytes'] / 1e6:.2f} MB sent to "
+             f"First visits side by side in the same run (medians of {results['runs']}, taken in turn):", "", *compared, "",
+             f"Without the build's compressed copies (plain): {results['plain_uncompressed_first']['sent_to_engine_ready_bytes'] / 1e6:.2f} MB sent to "
              f"engine ready ({results['ratio_sent_compressed_to_uncompressed']}x with them). The Loopbaancheck (plain, first visit): "
              f"engine ready {results['loopbaancheck_plain_first']['engine_ready_s']:.2f} s, "
              f"{results['loopbaancheck_plain_first']['sent_to_engine_ready_bytes'] / 1e6:.2f} MB sent.", ""]

@@ -119,7 +119,7 @@ def test_the_runtime_is_sent_once_preloaded_by_the_page_and_never_asked_for_agai
         with Visit(browser, url) as visit:
             visit.open("/checks/kortecheck/")
             preloaded = visit.page.eval_on_selector_all("link[rel=preload]", "links => links.map((l) => l.href)")
-            assert [p.removeprefix(url + folder) for p in preloaded] == ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs"]
+            assert [p.removeprefix(url + folder) for p in preloaded] == ["pyodide.asm.wasm"]
             kept_for_offline(visit)
             sent = runtime()
             assert sent.keys() >= {"pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide.mjs", "pyodide-lock.json"}

@@ -48,7 +48,9 @@ BRAND_STYLESHEET = "assets/careercheck/brand.css"
 PYODIDE = "assets/pyodide"  # the runtime, in a folder named by its digest (Runtime.digest)
 WORKER = "assets/careercheck/worker.mjs"
 RUNTIME_NAME = "RUNTIME-DIGEST"  # in the worker's source: the build writes the runtime folder's name there
-PRELOADED = ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs")  # 4.2 MB of the runtime's 4.3 on the wire
+# The WebAssembly (2.7 MB of the runtime's 4.3 on the wire): measured side by side, preloading the standard library
+# and pyodide.asm.mjs too made no difference on a phone and a slightly later engine on this machine.
+PRELOADED = ("pyodide.asm.wasm",)
 REFERENCE_PAGE = "makers/check-format.md"  # in English, in every language's site
 OVERVIEW_PAGE = "beroepen/index.md"  # generated from the occupation pages unless docs/ has its own
 STUDIES_PAGE = "opleidingen/index.md"  # likewise, from the study pages
@@ -287,7 +289,7 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
                         "lmi_words": self.match_words}
         here = site_path(page.url, self.language, self.config.languages)
         shared = lambda path: relative_href(path, here)  # noqa: E731 - the runtime is in the first language's site
-        # The runtime's big files start downloading with a page that starts the engine, before the worker asks.
+        # The runtime's biggest file starts downloading with a page that starts the engine, before the worker asks.
         preloads = [shared(f"{self._runtime_folder}/{name}") for name in PRELOADED] if self.runtime_digest else []
         if uri == COACH_PAGE and self.config.coach_page:
             context |= {"site_checks": self.site_checks, "page_language": self.language, "page_script": shared("assets/careercheck/coach.js"),
