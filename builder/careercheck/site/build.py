@@ -51,8 +51,6 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
                 config = first if language == languages[0] else load_config(str(config_file), strict=strict)
                 if "careercheck" in config.plugins:
                     config.plugins["careercheck"].config.language = language
-                    # The runtime is built once, into the first language's site; the others' pages name it there.
-                    config.plugins["careercheck"].runtime_digest = first.plugins["careercheck"].runtime_digest
                 config.site_dir = str(staging if language == languages[0] else staging / language)
                 build(config)
             write_service_worker(staging)

@@ -48,9 +48,6 @@ BRAND_STYLESHEET = "assets/careercheck/brand.css"
 PYODIDE = "assets/pyodide"  # the runtime, in a folder named by its digest (Runtime.digest)
 WORKER = "assets/careercheck/worker.mjs"
 RUNTIME_NAME = "RUNTIME-DIGEST"  # in the worker's source: the build writes the runtime folder's name there
-# The WebAssembly (2.7 MB of the runtime's 4.3 on the wire): measured side by side, preloading the standard library
-# and pyodide.asm.mjs too made no difference on a phone and a slightly later engine on this machine.
-PRELOADED = ("pyodide.asm.wasm",)
 REFERENCE_PAGE = "makers/check-format.md"  # in English, in every language's site
 OVERVIEW_PAGE = "beroepen/index.md"  # generated from the occupation pages unless docs/ has its own
 STUDIES_PAGE = "opleidingen/index.md"  # likewise, from the study pages
@@ -67,8 +64,6 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
         self.site_checks: list[dict[str, str]] = []  # this build's checks: id, title, URL from the site root
         self.unsafe: list[Problem] = []  # raw HTML in pages that could run script or load from elsewhere
         self._runtime_dir: tempfile.TemporaryDirectory[str] | None = None
-        # The name of the runtime's folder: its digest, from the first language's build (build.py hands it on).
-        self.runtime_digest: str | None = None
 
     @property
     def first_language(self) -> str:
@@ -99,7 +94,6 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
             self._runtime_dir = tempfile.TemporaryDirectory(prefix="careercheck-runtime-")
             try:
                 self.runtime = build_runtime(root / self.config.pyodide_dir, Path(self._runtime_dir.name))
-                self.runtime_digest = self.runtime.digest
             except RuntimeUnusable as unusable:
                 raise PluginError(str(unusable)) from None
 
@@ -187,12 +181,8 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
             self._add_runtime(files, config)
             # The worker names the runtime's folder, whose name is its content's digest.
             source = Path(worker.abs_src_path).read_text(encoding="utf-8")
-            files.append(File.generated(config, WORKER, content=source.replace(RUNTIME_NAME, self.runtime_digest)))
+            files.append(File.generated(config, WORKER, content=source.replace(RUNTIME_NAME, self.runtime.digest)))
         return files
-
-    @property
-    def _runtime_folder(self) -> str:
-        return f"{PYODIDE}/{self.runtime_digest}"
 
     def _add_page_folders(self, files: Files, config: MkDocsConfig) -> None:
         """Pages from outside docs_dir (``pages``), e.g. a sector's site reusing shared occupation pages."""
@@ -218,7 +208,7 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
             esco = compact_index(esco_csv)
             files.append(File.generated(config, esco_index(language), content=json.dumps(esco, ensure_ascii=False, separators=(",", ":"))))
         for path in self.runtime.files:
-            files.append(File.generated(config, f"{self._runtime_folder}/{path.name}", abs_src_path=str(path)))
+            files.append(File.generated(config, f"{PYODIDE}/{self.runtime.digest}/{path.name}", abs_src_path=str(path)))
 
     def _read_labour_market_pages(self, files: Files) -> None:
         """Every labour-market page must pass the quality gates, or the build stops naming page and field.
@@ -289,11 +279,8 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
                         "lmi_words": self.match_words}
         here = site_path(page.url, self.language, self.config.languages)
         shared = lambda path: relative_href(path, here)  # noqa: E731 - the runtime is in the first language's site
-        # The runtime's biggest file starts downloading with a page that starts the engine, before the worker asks.
-        preloads = [shared(f"{self._runtime_folder}/{name}") for name in PRELOADED] if self.runtime_digest else []
         if uri == COACH_PAGE and self.config.coach_page:
-            context |= {"site_checks": self.site_checks, "page_language": self.language, "page_script": shared("assets/careercheck/coach.js"),
-                        "runtime_preloads": preloads}
+            context |= {"site_checks": self.site_checks, "page_language": self.language, "page_script": shared("assets/careercheck/coach.js")}
         if uri in self.checks:
             check = self.checks[uri]
             context |= {
@@ -304,7 +291,6 @@ class CareerCheckPlugin(BasePlugin[CareerCheckConfig]):
                 "spec_path": spec_path(check.id, self.language),
                 "page_script": shared("assets/careercheck/check.js"),
                 "engine_script": shared("assets/careercheck/start-engine.mjs"),
-                "runtime_preloads": preloads,
                 "poster_stylesheet": shared("assets/careercheck/poster.css"),
                 "occupations_path": OCCUPATIONS if check.matching else None,
                 "esco_href": shared(esco_index(self.language)) if _asks_for_a_job(check) else None,
