@@ -182,11 +182,11 @@ class _Writer:
 
     def first_reasons(self, reasons: list[str], option: dict) -> list[str]:
         """Page one names the kinship with the person's own work ('other work' goes without saying), and
-        for their own work placed lower, at once the first reason why."""
+        for any option placed lower, at once the first reason why: what the person no longer wants is not
+        left for the details to say."""
         kind = (option["relation"] or {}).get("kind")
-        if kind == "same" and option["avoid"]:
-            return [reasons[0], self.avoided(option["avoid"][0])]
-        return reasons[:1] if kind in CLOSE else []
+        first = reasons[:1] if kind in CLOSE else []
+        return first + [self.avoided(option["avoid"][0])] if option["avoid"] else first
 
     def avoided(self, conflict: dict) -> str:
         """Why an option is placed lower: a working condition the person no longer wants, or that drains them."""
