@@ -119,7 +119,7 @@ def test_the_runtime_is_sent_once_and_never_asked_for_again(browser, site: Path)
             visit.open("/checks/kortecheck/")
             kept_for_offline(visit)
             sent = runtime()
-            assert sent.keys() >= {"pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide.mjs", "pyodide-lock.json"}
+            assert sent.keys() >= {"pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide.mjs", "pyodide-lock.json", "engine.zip"}
             assert set(sent.values()) == {1}, sent
             asked.clear()
             visit.page.reload()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import importlib.metadata
 import json
 import os
 import re
@@ -17,6 +18,7 @@ import pytest
 
 import careercheck_engine
 from careercheck.site.build import build_site
+from careercheck.site.runtime import ENGINE
 from conftest import ROOT, runtime_folder
 from test_loader import VALID
 
@@ -136,20 +138,16 @@ def test_pages_load_nothing_from_another_origin(site: Path) -> None:
         assert found == [], f"{path} loads from another origin: {found}"
 
 
-def test_pyodide_lock_registers_only_the_engine_and_segno_wheels_with_their_sha256(site: Path) -> None:
+def test_the_runtime_ships_the_engine_in_its_zip_and_pyodides_lock_without_packages(site: Path) -> None:
     folder = runtime_folder(site)
     lock = json.loads((folder / "pyodide-lock.json").read_text())
-    assert lock["info"]["python"].startswith("3.14")
-    assert sorted(lock["packages"]) == ["careercheck-engine", "segno"]
-    for name, package in lock["packages"].items():
-        wheel = folder / package["file_name"]
-        assert wheel.name.endswith("-py3-none-any.whl")
-        assert package["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest()
-        assert package["depends"] == []
-    with zipfile.ZipFile(folder / lock["packages"]["careercheck-engine"]["file_name"]) as archive:
-        top_level = {name.split("/")[0] for name in archive.namelist()}
-    assert top_level == {"careercheck_engine", f"careercheck_engine-{careercheck_engine.__version__}.dist-info"}
-
+    assert lock["info"]["python"].startswith("3.14") and lock["packages"] == {}
+    assert not list(folder.glob("*.whl"))
+    with zipfile.ZipFile(folder / ENGINE) as archive:
+        names = archive.namelist()
+    engine = Path(careercheck_engine.__file__).parent
+    assert {f"careercheck_engine/{f.stem}.pyc" for f in engine.glob("*.py")} <= set(names)
+    assert {name.split("/")[0] for name in names} == {"careercheck_engine", "segno", f"segno-{importlib.metadata.version('segno')}.dist-info"}
 
 def test_pyodide_is_self_hosted_at_an_exact_locked_version(site: Path) -> None:
     version = json.loads((ROOT / "package.json").read_text())["dependencies"]["pyodide"]

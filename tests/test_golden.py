@@ -5,6 +5,7 @@ CPython and inside real Pyodide (under Node, from the site's runtime files)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -43,7 +44,15 @@ def test_engine_runs_on_pyodides_python_314(pyodide_run: dict) -> None:
 
 def test_the_shipped_standard_library_makes_qr_codes_and_reports_errors(pyodide_run: dict) -> None:
     # The rest of the worker's work, on the trimmed, compiled standard library the site ships.
-    assert pyodide_run["qr"] is True and pyodide_run["error"] == "PythonError"
+    assert pyodide_run["qr"] is True and pyodide_run["error"]["type"] == "PythonError"
+
+
+def test_an_error_in_the_engine_reaches_the_page_with_the_engines_line_numbers(pyodide_run: dict) -> None:
+    # The standard library ships without its tables of lines (line -1); the engine keeps its own.
+    message = pyodide_run["error"]["message"]
+    assert re.search(r'File "careercheck_engine/answers\.py", line [1-9]\d*, in clean', message), message
+    assert message.rstrip().endswith("KeyError: 'questions'")
+    assert 'File "json/decoder.py", line -1, in raw_decode' in pyodide_run["stdlibError"]["message"]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])

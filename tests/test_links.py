@@ -4,7 +4,6 @@ for the route a coach sets out."""
 
 from __future__ import annotations
 
-import hashlib
 import importlib.metadata
 import json
 import re
@@ -15,23 +14,23 @@ from pathlib import Path
 import pytest
 
 from careercheck.site import runtime
-from careercheck.site.runtime import RuntimeUnusable, build_segno_wheel
+from careercheck.site.runtime import ENGINE, RuntimeUnusable, segno_files
 from conftest import ROOT, runtime_folder
 
 SEGNO = importlib.metadata.distribution("segno")
 
 
-def test_the_segno_wheel_holds_the_locked_segno_with_its_licence(site: Path) -> None:
-    lock = json.loads((runtime_folder(site) / "pyodide-lock.json").read_text())
-    assert lock["packages"]["segno"]["version"] == SEGNO.version
+def test_the_engine_zip_holds_the_locked_segno_compiled_with_its_licence(site: Path) -> None:
     assert f"segno=={SEGNO.version} \\\n" in (ROOT / "requirements.lock").read_text()
-    with zipfile.ZipFile(runtime_folder(site) / lock["packages"]["segno"]["file_name"]) as wheel:
-        names = wheel.namelist()
-        licence = wheel.read(f"segno-{SEGNO.version}.dist-info/licenses/LICENSE").decode()
-        encoder = wheel.read("segno/encoder.py")
+    with zipfile.ZipFile(runtime_folder(site) / ENGINE) as shipped:
+        names = set(shipped.namelist())
+        licence = shipped.read(f"segno-{SEGNO.version}.dist-info/LICENSE").decode()
+        metadata = shipped.read(f"segno-{SEGNO.version}.dist-info/METADATA").decode()
     assert "Lars Heuer" in licence and "Redistribution and use in source and binary forms" in licence
-    assert encoder == Path(SEGNO.locate_file("segno/encoder.py")).read_bytes()
-    assert not [n for n in names if n.endswith(".pyc")]
+    assert f"Version: {SEGNO.version}" in metadata
+    installed = {f.as_posix() for f in SEGNO.files or [] if f.parts[0] == "segno" and f.suffix == ".py"}
+    assert {name.removesuffix(".py") + ".pyc" for name in installed} <= names
+    assert not [n for n in names if n.endswith(".py")]
 
 
 def test_a_segno_file_changed_after_install_stops_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -41,16 +40,8 @@ def test_a_segno_file_changed_after_install_stops_the_build(tmp_path: Path, monk
     shutil.copytree(installed / f"segno-{SEGNO.version}.dist-info", copy / f"segno-{SEGNO.version}.dist-info")
     (copy / "segno/writers.py").write_text((copy / "segno/writers.py").read_text() + "\n# injected\n")
     monkeypatch.setattr(runtime.importlib.metadata, "distribution", lambda name: importlib.metadata.PathDistribution(copy / f"segno-{SEGNO.version}.dist-info"))
-    (tmp_path / "out").mkdir()
     with pytest.raises(RuntimeUnusable, match=r"writers.py is not the file segno .* installed .*reinstall it: make setup"):
-        build_segno_wheel(tmp_path / "out")
-
-
-def test_the_segno_wheel_is_the_same_from_build_to_build(tmp_path: Path) -> None:
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    first, second = build_segno_wheel(tmp_path / "a"), build_segno_wheel(tmp_path / "b")
-    assert hashlib.sha256(first.read_bytes()).digest() == hashlib.sha256(second.read_bytes()).digest()
+        segno_files()
 
 
 def test_the_coach_page_is_built_in_every_language_out_of_the_menu_with_the_sites_checks(site: Path) -> None:

@@ -268,4 +268,4 @@ def test_two_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
     first, second = _snapshot(site), _snapshot(again)
     assert first.keys() == second.keys()
     assert [path for path in first if first[path] != second[path]] == []
-    assert any(path.endswith("-py3-none-any.whl") for path in first)  # the engine wheel is among them
+    assert any(path.endswith("/engine.zip") for path in first)  # the compiled engine is among them

@@ -9,6 +9,9 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pytest
+
+from careercheck.site.runtime import ENGINE
 from careercheck.site.stdlib import STDLIB, listed
 from conftest import runtime_folder
 from stdlib_list import FULL_STDLIB, measure
@@ -22,13 +25,27 @@ def test_the_list_is_what_the_engines_work_imports(site: Path) -> None:
 
 def test_the_site_ships_the_listed_files_as_bytecode_only(site: Path) -> None:
     with zipfile.ZipFile(runtime_folder(site) / STDLIB) as shipped:
-        entries = shipped.infolist()
-        assert [e.filename for e in entries] == [name.removesuffix(".py") + ".pyc" for name in listed()]
-        assert {e.compress_type for e in entries} == {zipfile.ZIP_STORED}  # brotli on the wire does better
+        assert shipped.namelist() == [name.removesuffix(".py") + ".pyc" for name in listed()]
+
+
+@pytest.mark.parametrize("name", [STDLIB, ENGINE])
+def test_the_runtimes_zips_hold_bytecode_for_pyodides_python_stored(site: Path, name: str) -> None:
+    with zipfile.ZipFile(runtime_folder(site) / name) as shipped:
+        entries = [e for e in shipped.infolist() if ".dist-info/" not in e.filename]
+        assert {e.compress_type for e in shipped.infolist()} == {zipfile.ZIP_STORED}  # brotli on the wire does better
+        assert entries and all(e.filename.endswith(".pyc") for e in entries)
         headers = {shipped.read(e)[:8] for e in entries}
     # One Python's magic number for all, and flags 0b01: hash-based and not checked against a source,
     # which the zip does not hold (PEP 552).
     assert len(headers) == 1 and int.from_bytes(headers.pop()[4:8], "little") == 0b01
+
+
+def test_the_standard_library_ships_without_docstrings(site: Path) -> None:
+    # Bytecode of Python 3.14 cannot be read here, but a docstring would be there as text.
+    with zipfile.ZipFile(runtime_folder(site) / STDLIB) as shipped:
+        assert b"JSON (JavaScript Object Notation)" not in shipped.read("json/__init__.pyc")
+        assert b"Deserialize ``s``" not in shipped.read("json/__init__.pyc")
+        assert b"json" in shipped.read("json/__init__.pyc")
 
 
 def test_the_shipped_standard_library_is_a_fraction_of_pyodides(site: Path) -> None:

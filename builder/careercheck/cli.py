@@ -98,7 +98,6 @@ def _iso_date(text: str) -> str:
 
 def _site_logging() -> None:
     logging.basicConfig(format="%(levelname)-8s-  %(message)s", level=logging.INFO)
-    logging.getLogger("flit_core").setLevel(logging.WARNING)  # its per-file wheel steps are noise here
 
 
 def _build(config_file: Path, site_dir: Path | None) -> int:

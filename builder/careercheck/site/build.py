@@ -68,8 +68,8 @@ def site_languages(config: MkDocsConfig) -> list[str]:
 
 
 def _fix_build_time() -> None:
-    """The same sources give the same bytes: MkDocs (sitemap dates, gzip headers) and the
-    engine wheel take their time stamps from SOURCE_DATE_EPOCH; default: today, 00:00 UTC."""
+    """The same sources give the same bytes: MkDocs (sitemap dates, gzip headers) takes its
+    time stamps from SOURCE_DATE_EPOCH; default: today, 00:00 UTC."""
     today = datetime.datetime.combine(datetime.date.today(), datetime.time(), datetime.timezone.utc)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(today.timestamp())))
 

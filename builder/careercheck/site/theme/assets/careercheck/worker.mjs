@@ -10,7 +10,7 @@ import { loadPyodide } from "../pyodide/RUNTIME-DIGEST/pyodide.mjs";
 // wasm, say) and then waits forever: a failed download of a runtime file means
 // the engine cannot load, and the page must know at once.
 const RUNTIME = new URL("../pyodide/RUNTIME-DIGEST/", import.meta.url).href;
-let started = false; // once the engine runs, a file that fails (segno's, for a QR code) fails only its request
+let started = false; // once the engine runs, a file that fails fails only its request
 const download = self.fetch.bind(self);
 self.fetch = async (resource, ...rest) => {
   try {
@@ -23,26 +23,27 @@ self.fetch = async (resource, ...rest) => {
   }
 };
 
-// The engine's wheel is fetched while the runtime starts, not after it.
-const runtime = loadPyodide({ indexURL: RUNTIME, packages: ["careercheck-engine"] });
-const engine = runtime.then((pyodide) => {
+// The engine and segno (engine.zip, bytecode) are fetched while the runtime starts, and imported from
+// the zip on sys.path: no package loader, whose own start costs a phone about a second.
+const ENGINE_ZIP = "/careercheck/engine.zip";
+const runtime = loadPyodide({ indexURL: RUNTIME });
+const engineZip = fetch(RUNTIME + "engine.zip").then((response) => response.arrayBuffer());
+const engine = Promise.all([runtime, engineZip]).then(([pyodide, zip]) => {
+  pyodide.FS.mkdirTree("/careercheck");
+  pyodide.FS.writeFile(ENGINE_ZIP, new Uint8Array(zip));
+  pyodide.runPython(`import sys; sys.path.insert(0, "${ENGINE_ZIP}")`);
   const module = pyodide.pyimport("careercheck_engine");
   started = true;
   return module;
 });
-let qrMaker = null; // segno, loaded only when a QR code is asked for
 
 // The QR code of a link as an SVG data: URI made by segno, or null when the text is
 // longer than a phone can read well from a screen or paper (above QR version 25, 117 by 117 modules).
 const QR_MAX_VERSION = 25;
+let segnoModule = null; // imported when a QR code is first asked for
 async function qrCode(text) {
-  qrMaker ??= (async () => {
-    const pyodide = await runtime;
-    await pyodide.loadPackage("segno", { messageCallback: () => {} });
-    return pyodide.pyimport("segno");
-  })();
-  qrMaker.catch(() => { qrMaker = null; }); // not loaded: the next QR code tries again
-  const segno = await qrMaker;
+  segnoModule ??= Promise.all([runtime, engine]).then(([pyodide]) => pyodide.pyimport("segno"));
+  const segno = await segnoModule;
   let code;
   try {
     code = segno.make_qr.callKwargs(text, { error: "m" });
