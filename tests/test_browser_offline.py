@@ -51,26 +51,49 @@ def test_after_one_visit_a_check_is_done_offline(browser, server: str) -> None:
         visit.open(WERKENERGIE)
         kept_for_offline(visit)
         visit.context.set_offline(True)
-        # A page of this visit, and one of another check and language never opened, from the cache.
+        # A page of this visit, and one of another check never opened, from the cache.
         visit.page.reload()
         visit.finish(ENERGETIC["answers"])
         assert "Je werk geeft je veel energie" in visit.page.text_content("[data-profile]")
+        opens_offline(visit, "/checks/kortecheck/")
+        # Another language is kept once a page of it has been opened: its other checks then open offline.
+        visit.context.set_offline(False)
         visit.open("/en/checks/kortecheck/")
-        visit.page.wait_for_selector("form[data-engine=ready]", state="attached")
-        assert visit.page.locator("form[data-check] fieldset").first.is_visible()
+        kept_for_offline(visit)
+        until(visit, "navigator.serviceWorker.controller.scriptURL.endsWith('/sw.en.js')")
+        visit.context.set_offline(True)
+        opens_offline(visit, "/en/checks/loopbaancheck/")
+
+
+def opens_offline(visit: Visit, path: str) -> None:
+    visit.open(path)
+    visit.page.wait_for_selector("form[data-engine=ready]", state="attached")
+    assert visit.page.locator("form[data-check] fieldset").first.is_visible()
+
+
+def test_a_first_visit_takes_in_its_own_language_and_the_runtime_only(browser, server: str) -> None:
+    with Visit(browser, server) as visit:
+        visit.open(WERKENERGIE)
+        kept_for_offline(visit)
+        until(visit, f"({KEPT_URLS})().then((urls) => urls.some((u) => u.endsWith('/checks/loopbaancheck/')))")
+        kept = visit.page.evaluate(KEPT_URLS)
+    assert any(url.endswith("/pyodide.asm.wasm") for url in kept)
+    assert not [url for url in kept if "/en/" in url]
 
 
 def test_the_service_worker_answers_only_this_sites_get_requests(site: Path) -> None:
-    worker = (site / "sw.js").read_text()
-    files = json.loads(re.search(r"const FILES = (\[.*?\]);", worker, re.S).group(1))
-    # Everything a check needs, in both languages; no server copies, no maps; each file exists.
     folder = runtime_folder(site).relative_to(site).as_posix()
-    for needed in ("checks/werkenergie/", "en/checks/loopbaancheck/", f"{folder}/pyodide.asm.wasm",
-                   f"{folder}/python_stdlib.zip", "assets/careercheck/worker.mjs", "en/assets/careercheck/specs/kortecheck.en.json", "img/situatie-school.svg"):
-        assert needed in files
-    assert not [f for f in files if f.endswith((".br", ".gz", ".map")) or "esco-occupations" in f]  # ESCO's: when searched
-    assert all((site / f / "index.html" if f.endswith("/") else site / f).is_file() for f in files if f != "./")
-    assert 'request.method !== "GET" || new URL(request.url).origin !== self.location.origin' in worker
+    needed = {"nl": {"checks/werkenergie/", "assets/careercheck/worker.mjs", "img/situatie-school.svg"},
+              "en": {"en/checks/loopbaancheck/", "en/assets/careercheck/specs/kortecheck.en.json"}}
+    for language, pages in needed.items():
+        worker = (site / f"sw.{language}.js").read_text()
+        files = json.loads(re.search(r"const FILES = (\[.*?\]);", worker, re.S).group(1))
+        # Everything a check needs in that language; no server copies, no maps; each file exists.
+        assert pages | {f"{folder}/pyodide.asm.wasm", f"{folder}/python_stdlib.zip", f"{folder}/engine.zip"} <= set(files)
+        assert not [f for f in files if f.endswith((".br", ".gz", ".map")) or "esco-occupations" in f or "segno" in f]  # when used
+        assert not [f for f in files if f.startswith("en/")] if language == "nl" else True
+        assert all((site / f / "index.html" if f.endswith("/") else site / f).is_file() for f in files if f != "./")
+        assert 'request.method !== "GET" || new URL(request.url).origin !== self.location.origin' in worker
 
 
 def test_a_new_build_is_shown_at_once_and_replaces_the_old_cache(browser, site: Path, tmp_path: Path) -> None:
@@ -83,7 +106,7 @@ def test_a_new_build_is_shown_at_once_and_replaces_the_old_cache(browser, site: 
             first = visit.page.evaluate(KEPT)
             # A new version: the same site with another check page (what a rebuild after an edit gives).
             edit(copy / "checks/werkenergie/index.html", "</h1>", " (nieuw)</h1>")
-            edit(copy / "sw.js", first[0].removeprefix("careercheck-"), "0" * 16)
+            edit(copy / "sw.nl.js", first[0].removeprefix("careercheck-"), "0" * 16)
             # Online, what is online is shown, also while the old version's worker answers.
             visit.page.reload()
             assert "(nieuw)" in visit.page.text_content("h1")

@@ -18,7 +18,7 @@ import pytest
 
 import careercheck_engine
 from careercheck.site.build import build_site
-from careercheck.site.runtime import ENGINE
+from careercheck.site.runtime import ENGINE, SEGNO
 from conftest import ROOT, runtime_folder
 from test_loader import VALID
 
@@ -138,7 +138,7 @@ def test_pages_load_nothing_from_another_origin(site: Path) -> None:
         assert found == [], f"{path} loads from another origin: {found}"
 
 
-def test_the_runtime_ships_the_engine_in_its_zip_and_pyodides_lock_without_packages(site: Path) -> None:
+def test_the_runtime_ships_the_engine_and_segno_in_zips_and_pyodides_lock_without_packages(site: Path) -> None:
     folder = runtime_folder(site)
     lock = json.loads((folder / "pyodide-lock.json").read_text())
     assert lock["info"]["python"].startswith("3.14") and lock["packages"] == {}
@@ -146,8 +146,9 @@ def test_the_runtime_ships_the_engine_in_its_zip_and_pyodides_lock_without_packa
     with zipfile.ZipFile(folder / ENGINE) as archive:
         names = archive.namelist()
     engine = Path(careercheck_engine.__file__).parent
-    assert {f"careercheck_engine/{f.stem}.pyc" for f in engine.glob("*.py")} <= set(names)
-    assert {name.split("/")[0] for name in names} == {"careercheck_engine", "segno", f"segno-{importlib.metadata.version('segno')}.dist-info"}
+    assert set(names) == {f"careercheck_engine/{f.stem}.pyc" for f in engine.glob("*.py")}
+    with zipfile.ZipFile(folder / SEGNO) as archive:
+        assert {name.split("/")[0] for name in archive.namelist()} == {"segno", f"segno-{importlib.metadata.version('segno')}.dist-info"}
 
 def test_pyodide_is_self_hosted_at_an_exact_locked_version(site: Path) -> None:
     version = json.loads((ROOT / "package.json").read_text())["dependencies"]["pyodide"]

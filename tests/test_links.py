@@ -14,15 +14,15 @@ from pathlib import Path
 import pytest
 
 from careercheck.site import runtime
-from careercheck.site.runtime import ENGINE, RuntimeUnusable, segno_files
+from careercheck.site.runtime import SEGNO, RuntimeUnusable, segno_files
 from conftest import ROOT, runtime_folder
 
 SEGNO = importlib.metadata.distribution("segno")
 
 
-def test_the_engine_zip_holds_the_locked_segno_compiled_with_its_licence(site: Path) -> None:
+def test_segnos_zip_holds_the_locked_segno_compiled_with_its_licence(site: Path) -> None:
     assert f"segno=={SEGNO.version} \\\n" in (ROOT / "requirements.lock").read_text()
-    with zipfile.ZipFile(runtime_folder(site) / ENGINE) as shipped:
+    with zipfile.ZipFile(runtime_folder(site) / SEGNO) as shipped:
         names = set(shipped.namelist())
         licence = shipped.read(f"segno-{SEGNO.version}.dist-info/LICENSE").decode()
         metadata = shipped.read(f"segno-{SEGNO.version}.dist-info/METADATA").decode()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from careercheck.site.runtime import ENGINE
+from careercheck.site.runtime import ENGINE, SEGNO
 from careercheck.site.stdlib import STDLIB, listed
 from conftest import runtime_folder
 from stdlib_list import FULL_STDLIB, measure
@@ -28,7 +28,7 @@ def test_the_site_ships_the_listed_files_as_bytecode_only(site: Path) -> None:
         assert shipped.namelist() == [name.removesuffix(".py") + ".pyc" for name in listed()]
 
 
-@pytest.mark.parametrize("name", [STDLIB, ENGINE])
+@pytest.mark.parametrize("name", [STDLIB, ENGINE, SEGNO])
 def test_the_runtimes_zips_hold_bytecode_for_pyodides_python_stored(site: Path, name: str) -> None:
     with zipfile.ZipFile(runtime_folder(site) / name) as shipped:
         entries = [e for e in shipped.infolist() if ".dist-info/" not in e.filename]

@@ -14,11 +14,13 @@ const [runtimeDir, casesFile, stdLibURL] = process.argv.slice(2);
 const indexURL = path.resolve(runtimeDir) + path.sep;
 const { loadPyodide } = await import(pathToFileURL(path.join(indexURL, "pyodide.mjs")).href);
 
-// As the worker loads it: the engine and segno from their zip on sys.path.
+// As the worker loads them: the engine and segno from their zips on sys.path.
 const pyodide = await loadPyodide({ indexURL, stdLibURL });
 pyodide.FS.mkdirTree("/careercheck");
-pyodide.FS.writeFile("/careercheck/engine.zip", await readFile(path.join(indexURL, "engine.zip")));
-pyodide.runPython(`import sys; sys.path.insert(0, "/careercheck/engine.zip")`);
+for (const name of ["engine.zip", "segno.zip"]) {
+  pyodide.FS.writeFile(`/careercheck/${name}`, await readFile(path.join(indexURL, name)));
+  pyodide.runPython(`import sys; sys.path.insert(0, "/careercheck/${name}")`);
+}
 // JSON across the boundary both ways: what Node sees is exactly what Python returned.
 const run = pyodide.runPython(`
 import json, careercheck_engine

@@ -27,7 +27,7 @@ from mkdocs.exceptions import MkDocsException
 
 from careercheck.site.compress import compress_site
 from careercheck.site.headers import write_headers
-from careercheck.site.offline import write_service_worker
+from careercheck.site.offline import write_service_workers
 
 
 class BuildRunning(MkDocsException):
@@ -53,7 +53,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
                     config.plugins["careercheck"].config.language = language
                 config.site_dir = str(staging if language == languages[0] else staging / language)
                 build(config)
-            write_service_worker(staging)
+            write_service_workers(staging)
             write_headers(staging)
             compress_site(staging)
             _swap(staging, final)

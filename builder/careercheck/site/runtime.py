@@ -5,8 +5,8 @@ npm package that package-lock.json locks) as they are copied: ``npm ci`` checks 
 tarball once, but node_modules can change after it.
 
 The engine and segno, the QR code maker of share and coach links, are pure Python: they ship
-as bytecode in one zip (engine.zip) that the worker fetches beside the runtime and puts on
-``sys.path``. Measured against wheels loaded by Pyodide's package loader (its ``packages``
+as bytecode in zips that the worker puts on ``sys.path``: engine.zip fetched beside the runtime,
+segno.zip when a QR code is first asked for (most visitors make none). Measured against wheels loaded by Pyodide's package loader (its ``packages``
 option), that is about 0.4 s less before the engine is ready on a quarter of one core, and seven
 files of the standard library fewer (the loader's tarfile and importlib.metadata).
 segno's installed files (from requirements.lock, hash-checked by pip) are checked once more
@@ -36,7 +36,8 @@ from careercheck.site.stdlib import trim_stdlib
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 DIGEST_LENGTH = 12  # hex digits of the runtime folder's name
 PYODIDE_LOCK = "pyodide-lock.json"  # read for its info, shipped without packages
-ENGINE = "engine.zip"  # the engine and segno, as bytecode
+ENGINE = "engine.zip"  # the engine, as bytecode
+SEGNO = "segno.zip"  # segno, as bytecode, with its licence and metadata
 RUNTIME_FILES = (*PYODIDE_FILES, PYODIDE_LOCK)  # what the manifest vouches for
 # Written by `make pyodide-manifest` (pyodide_manifest.py):
 # {"package", "version", "integrity" (as in package-lock.json), "files": {name: sha256}}.
@@ -82,7 +83,8 @@ def build_runtime(pyodide_dir: Path, out: Path) -> Runtime:
         check_file(out / name, pyodide_dir / name)  # the copy: what is checked is what ships
     try:
         # Compiled by this Pyodide while it still has its full standard library.
-        (out / ENGINE).write_bytes(compiled_zip(out, source_zip({**engine_files(), **segno_files()})))
+        (out / ENGINE).write_bytes(compiled_zip(out, source_zip(engine_files())))
+        (out / SEGNO).write_bytes(compiled_zip(out, source_zip(segno_files())))
         trim_stdlib(out)
     except CannotCompile as failed:
         raise RuntimeUnusable(str(failed)) from None

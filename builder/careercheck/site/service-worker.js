@@ -1,6 +1,7 @@
-// Keeps this site for use offline: the runtime, the check pages and what they need are taken in
-// when the service worker installs; any other page of this site is kept once visited. Written by
-// `careercheck build` (offline.py), which fills in FILES (paths relative to this file) and VERSION
+// Keeps this site for use offline: the runtime, and one language's check pages and what they need,
+// are taken in when the service worker installs; any other page of this site is kept once visited.
+// Written by `careercheck build` (offline.py) once per language, which fills in FILES (paths
+// relative to this file) and VERSION
 // (a digest of the whole site): a new build is a new version, which takes over as soon as it has
 // everything (online, every answer comes from the network anyway) and deletes the old cache. Only
 // this site's own GET requests are answered; nothing else is touched.

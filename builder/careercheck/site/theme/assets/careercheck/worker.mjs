@@ -23,26 +23,37 @@ self.fetch = async (resource, ...rest) => {
   }
 };
 
-// The engine and segno (engine.zip, bytecode) are fetched while the runtime starts, and imported from
-// the zip on sys.path: no package loader, whose own start costs a phone about a second.
-const ENGINE_ZIP = "/careercheck/engine.zip";
+// The engine (engine.zip, bytecode) is fetched while the runtime starts, and imported from the zip
+// on sys.path: no package loader, whose own start costs a phone's CPU time.
 const runtime = loadPyodide({ indexURL: RUNTIME });
-const engineZip = fetch(RUNTIME + "engine.zip").then((response) => response.arrayBuffer());
+const engineZip = fetchZip("engine.zip");
 const engine = Promise.all([runtime, engineZip]).then(([pyodide, zip]) => {
-  pyodide.FS.mkdirTree("/careercheck");
-  pyodide.FS.writeFile(ENGINE_ZIP, new Uint8Array(zip));
-  pyodide.runPython(`import sys; sys.path.insert(0, "${ENGINE_ZIP}")`);
+  onPath(pyodide, "engine.zip", zip);
   const module = pyodide.pyimport("careercheck_engine");
   started = true;
   return module;
 });
 
+async function fetchZip(name) {
+  return new Uint8Array(await (await fetch(RUNTIME + name)).arrayBuffer());
+}
+
+function onPath(pyodide, name, zip) {
+  pyodide.FS.mkdirTree("/careercheck");
+  pyodide.FS.writeFile(`/careercheck/${name}`, zip);
+  pyodide.runPython(`import sys; sys.path.insert(0, "/careercheck/${name}")`);
+}
+
 // The QR code of a link as an SVG data: URI made by segno, or null when the text is
 // longer than a phone can read well from a screen or paper (above QR version 25, 117 by 117 modules).
 const QR_MAX_VERSION = 25;
-let segnoModule = null; // imported when a QR code is first asked for
+let segnoModule = null; // segno.zip, fetched when a QR code is first asked for
 async function qrCode(text) {
-  segnoModule ??= Promise.all([runtime, engine]).then(([pyodide]) => pyodide.pyimport("segno"));
+  segnoModule ??= Promise.all([runtime, fetchZip("segno.zip"), engine]).then(([pyodide, zip]) => {
+    onPath(pyodide, "segno.zip", zip);
+    return pyodide.pyimport("segno");
+  });
+  segnoModule.catch(() => { segnoModule = null; }); // not loaded: the next QR code tries again
   const segno = await segnoModule;
   let code;
   try {
