@@ -17,29 +17,29 @@ from careercheck.site import runtime
 from careercheck.site.runtime import SEGNO, RuntimeUnusable, segno_files
 from conftest import ROOT, runtime_folder
 
-SEGNO = importlib.metadata.distribution("segno")
+INSTALLED = importlib.metadata.distribution("segno")  # segno as pip installed it from the lock
 
 
 def test_segnos_zip_holds_the_locked_segno_compiled_with_its_licence(site: Path) -> None:
-    assert f"segno=={SEGNO.version} \\\n" in (ROOT / "requirements.lock").read_text()
+    assert f"segno=={INSTALLED.version} \\\n" in (ROOT / "requirements.lock").read_text()
     with zipfile.ZipFile(runtime_folder(site) / SEGNO) as shipped:
         names = set(shipped.namelist())
-        licence = shipped.read(f"segno-{SEGNO.version}.dist-info/LICENSE").decode()
-        metadata = shipped.read(f"segno-{SEGNO.version}.dist-info/METADATA").decode()
+        licence = shipped.read(f"segno-{INSTALLED.version}.dist-info/LICENSE").decode()
+        metadata = shipped.read(f"segno-{INSTALLED.version}.dist-info/METADATA").decode()
     assert "Lars Heuer" in licence and "Redistribution and use in source and binary forms" in licence
-    assert f"Version: {SEGNO.version}" in metadata
-    installed = {f.as_posix() for f in SEGNO.files or [] if f.parts[0] == "segno" and f.suffix == ".py"}
+    assert f"Version: {INSTALLED.version}" in metadata
+    installed = {f.as_posix() for f in INSTALLED.files or [] if f.parts[0] == "segno" and f.suffix == ".py"}
     assert {name.removesuffix(".py") + ".pyc" for name in installed} <= names
     assert not [n for n in names if n.endswith(".py")]
 
 
 def test_a_segno_file_changed_after_install_stops_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    installed = Path(SEGNO.locate_file(""))
+    installed = Path(INSTALLED.locate_file(""))
     copy = tmp_path / "site-packages"
     shutil.copytree(installed / "segno", copy / "segno")
-    shutil.copytree(installed / f"segno-{SEGNO.version}.dist-info", copy / f"segno-{SEGNO.version}.dist-info")
+    shutil.copytree(installed / f"segno-{INSTALLED.version}.dist-info", copy / f"segno-{INSTALLED.version}.dist-info")
     (copy / "segno/writers.py").write_text((copy / "segno/writers.py").read_text() + "\n# injected\n")
-    monkeypatch.setattr(runtime.importlib.metadata, "distribution", lambda name: importlib.metadata.PathDistribution(copy / f"segno-{SEGNO.version}.dist-info"))
+    monkeypatch.setattr(runtime.importlib.metadata, "distribution", lambda name: importlib.metadata.PathDistribution(copy / f"segno-{INSTALLED.version}.dist-info"))
     with pytest.raises(RuntimeUnusable, match=r"writers.py is not the file segno .* installed .*reinstall it: make setup"):
         segno_files()
 

@@ -17,7 +17,7 @@ import brotli
 
 from careercheck.site.cache import cache_folder, kept
 
-# .zip: the standard library and the engine the site ships are stored uncompressed (bytecode.py), for brotli to do better.
+# .zip: the runtime's bytecode is stored uncompressed (bytecode.py), for brotli to do better.
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".wasm", ".map", ".webmanifest", ".zip"}
 SMALLEST = 1024  # below this, a header costs about as much as compression saves
 WORTH = 0.9  # keep a copy only if it is at most this share of the original

@@ -2,11 +2,11 @@
 the first visit, so that a second visit downloads nothing it already has and a check works offline.
 
 Kept at once: the shared runtime, and for the language of the page that registers it that language's
-home page, check pages and 404 page with the style sheets, scripts and pictures they name, and the files
-the check pages' scripts load (assets/careercheck: modules, specs, the occupation index). A page of
-another language registers that language's worker, which the browser installs in its place, into the
-same cache: then that language is kept too. Other pages are kept when visited. The version is a digest of every file, so any change to the
-site is a new version.
+home page, check pages and 404 page with the style sheets, scripts and pictures they name, and the
+files the check pages' scripts load (assets/careercheck: modules, specs, the occupation index). A page
+of another language registers that language's worker, which the browser installs in its place, into
+the same cache: then that language is kept too. Other pages are kept when visited. The version is a
+digest of every file, so any change to the site is a new version.
 """
 
 from __future__ import annotations

@@ -6,9 +6,10 @@ tarball once, but node_modules can change after it.
 
 The engine and segno, the QR code maker of share and coach links, are pure Python: they ship
 as bytecode in zips that the worker puts on ``sys.path``: engine.zip fetched beside the runtime,
-segno.zip when a QR code is first asked for (most visitors make none). Measured against wheels loaded by Pyodide's package loader (its ``packages``
-option), that is about 0.4 s less before the engine is ready on a quarter of one core, and seven
-files of the standard library fewer (the loader's tarfile and importlib.metadata).
+segno.zip when a QR code is first asked for (most visitors make none). Measured against wheels
+loaded by Pyodide's package loader (its ``packages`` option), that is about 0.4 s less before the
+engine is ready on a quarter of one core, and seven files of the standard library fewer (the
+loader's tarfile and importlib.metadata).
 segno's installed files (from requirements.lock, hash-checked by pip) are checked once more
 against the hashes in their own RECORD, and travel with their licence and metadata: the site
 ships exactly the locked segno, without a download at build time.
