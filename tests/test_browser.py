@@ -283,3 +283,31 @@ def test_a_slow_engine_is_explained_and_a_profile_asked_for_meanwhile_comes_when
     assert status.text_content().startswith("Je profiel wordt gemaakt zodra het rekenprogramma geladen is.")
     visit.page.wait_for_selector("[data-profile][data-state=ready]", state="attached")
     assert "Je werk geeft je veel energie" in visit.page.text_content("[data-profile]")
+
+
+def test_an_engine_ready_before_the_page_script_runs_is_taken_up(visit: Visit) -> None:
+    # A fast engine on a busy page: the engine is ready before check.js runs (start-engine.mjs starts
+    # it first). check.js is held back until then; the page must still keep answers and finish.
+    errors: list[str] = []
+    visit.page.on("pageerror", lambda error: errors.append(str(error)))
+    held: list = []
+    visit.context.route("**/assets/careercheck/check.js", lambda route: held.append(route))
+    visit.page.goto(visit.server + "/checks/kortecheck/", wait_until="commit")
+    state = """async () => {
+      const { startEngine } = await import(new URL("/assets/careercheck/engine.mjs", location.href));
+      const form = document.querySelector("form[data-check]");
+      return form ? startEngine(form).state : "no form yet";
+    }"""
+    deadline = time.monotonic() + SLOW / 1000
+    while visit.page.evaluate(state) != "ready":
+        assert time.monotonic() < deadline, "the engine never became ready"
+        time.sleep(0.2)
+    assert visit.page.get_attribute("form[data-check]", "data-engine") is None  # check.js has not run
+    [route] = held
+    route.continue_()
+    visit.page.wait_for_selector("form[data-engine=ready]", state="attached")
+    visit.answer({"situatie": "loondienst"})
+    assert errors == []
+    assert "loondienst" in (visit.page.evaluate("sessionStorage.getItem('careercheck:kortecheck:answers')") or "")
+    visit.finish(json.loads((ROOT / "tests/personas/linda-kort-wil-verder.json").read_text())["answers"])
+    assert errors == []

@@ -51,7 +51,6 @@ function start(form) {
   submit.disabled = false;
 
   const engine = startEngine(form); // started already by start-engine.mjs, as a rule
-  engine.listen({ loaded, failed: engineFailed });
   // On a slow line or phone the engine takes a while: after a moment, say so, and that the questions
   // need not wait (a fast start shows nothing).
   const slowStart = setTimeout(() => {
@@ -113,6 +112,8 @@ function start(form) {
     screens.restart();
     askWhatApplies();
   } });
+  // Last, once the page is wired: an engine that is ready already is taken up at once, in this call.
+  engine.listen({ loaded, failed: engineFailed });
 
   function loaded() {
     form.dataset.engine = "ready";
@@ -164,8 +165,11 @@ function start(form) {
     asking = asked;
     asked.then((visible) => {
       if (asking !== asked) return; // a later question is on its way
-      screens.applies(visible);
-      delete form.dataset.pending;
+      try {
+        screens.applies(visible);
+      } finally {
+        delete form.dataset.pending; // also after an error: step() waits on it
+      }
     });
   }
 
