@@ -2,8 +2,9 @@
 
 For each profile, a cold first visit (fresh browser context) and a repeat visit (a new tab in the
 same context: the service worker and the browser's cache as the first visit left them): time to
-the first question, to the engine being ready, from the last submit to the profile, and the bytes
-the server sent (counted at the server: headers and bodies as they went out, compressed where
+the first question, to the engine being ready, from the last submit to the profile shown (timed in
+the page; once settled, as after a person's minutes of answering, and, side by side, at once when the
+engine is ready), and the bytes the server sent (counted at the server: headers and bodies as they went out, compressed where
 the build's copies were sent). Profiles:
 - plain: this machine as it is;
 - phone-fast, phone-slow: a mid-range phone's network (Chromium's network emulation: 9 Mbit/s
@@ -111,7 +112,59 @@ def _remove(group: Path) -> None:
         pass
 
 
-def visit(context, url: str, sent: list[int], network, *, finish: bool, kept: bool = True) -> dict:
+# Times are taken in the page, by its own clock (from the start of its navigation), not by waiting in
+# Playwright, whose polling looks every 500 ms once a wait is long and whose round trips to a slowed
+# browser are slow themselves: timed around Playwright's click, submit -> profile came out twice as long.
+# The first question: after the first frame in which it has a box; engine ready: when the page marks it so.
+MARK_LOAD = """(() => {
+  const marks = (window.benchLoad = {});
+  const look = () => {
+    const question = document.querySelector("fieldset");
+    if (question && question.getClientRects().length && getComputedStyle(question).visibility !== "hidden") {
+      setTimeout(() => { marks.firstQuestion = performance.now(); }); // once that frame is painted
+    } else requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+  new MutationObserver(() => {
+    if (!marks.engineReady && document.querySelector("form[data-engine=ready]")) marks.engineReady = performance.now();
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-engine"] });
+})();"""
+# From the submit event to the frame after the profile is shown.
+MARK_PROFILE = """() => {
+  const profile = document.querySelector("[data-profile]");
+  window.benchTiming = {};
+  document.addEventListener("submit", () => { window.benchTiming.submit ??= performance.now(); }, { capture: true });
+  new MutationObserver(() => {
+    if (profile.dataset.state === "ready") requestAnimationFrame(() => setTimeout(() => { window.benchTiming.shown ??= performance.now(); }));
+  }).observe(profile, { attributes: true, attributeFilter: ["data-state"] });
+}"""
+# A person answers for minutes: by then the service worker has taken the site in and the browser has
+# optimised the runtime's hot code, work that otherwise shares the phone's CPU with the profile.
+SETTLE_S = 5
+
+
+def submit_to_profile(page, *, settled: bool, kept: bool) -> float:
+    """Answer, go to the last screen and submit: at once when the engine is ready, or ``settled``."""
+    page.wait_for_selector("[data-progress]", state="visible")  # check.js has taken over the form
+    page.evaluate(FILL, ANSWERS)
+    button = page.locator("form[data-check] button[type=submit]")
+    while button.text_content() != button.get_attribute("data-finish"):
+        button.click()
+    if settled:
+        if kept:
+            page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+        time.sleep(SETTLE_S)
+    page.evaluate(MARK_PROFILE)
+    button.click()
+    page.wait_for_selector("[data-profile][data-state=ready]", state="attached")
+    while not page.evaluate("window.benchTiming.shown"):
+        time.sleep(0.05)
+    timing = page.evaluate("window.benchTiming")
+    return (timing["shown"] - timing["submit"]) / 1000
+
+
+def visit(context, url: str, sent: list[int], network, *, finish: str | None, kept: bool = True) -> dict:
+    """One visit, timed; ``finish``: None, or submit "at once" when the engine is ready or "settled"."""
     page = context.new_page()
     page.set_default_timeout(300_000)
     if network:
@@ -119,26 +172,15 @@ def visit(context, url: str, sent: list[int], network, *, finish: bool, kept: bo
         latency, down, up = network
         cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": latency,
                  "downloadThroughput": down * 1e6 / 8, "uploadThroughput": up * 1e6 / 8})
+    page.add_init_script(MARK_LOAD)
     before = sent[0]
-    start = time.perf_counter()
     page.goto(url, wait_until="commit")
-    page.wait_for_selector("fieldset", state="visible")
-    first_question = time.perf_counter() - start
     page.wait_for_selector("form[data-engine=ready]", state="attached")
-    engine_ready = time.perf_counter() - start
     to_ready = sent[0] - before
-    result = {"first_question_s": first_question, "engine_ready_s": engine_ready, "sent_to_engine_ready_bytes": to_ready}
+    marks = page.evaluate("window.benchLoad")
+    result = {"first_question_s": marks["firstQuestion"] / 1000, "engine_ready_s": marks["engineReady"] / 1000, "sent_to_engine_ready_bytes": to_ready}
     if finish:
-        # The page's script shows the progress line when it has taken over the form.
-        page.wait_for_selector("[data-progress]", state="visible")
-        page.evaluate(FILL, ANSWERS)
-        button = page.locator("form[data-check] button[type=submit]")
-        while button.text_content() != button.get_attribute("data-finish"):
-            button.click()
-        submit = time.perf_counter()
-        button.click()
-        page.wait_for_selector("[data-profile][data-state=ready]", state="attached")
-        result["submit_to_profile_s"] = time.perf_counter() - submit
+        result["submit_to_profile_s"] = submit_to_profile(page, settled=finish == "settled", kept=kept)
     # What the service worker takes in for a second visit and offline use, after engine ready.
     if kept:
         page.evaluate("navigator.serviceWorker.ready")
@@ -148,13 +190,13 @@ def visit(context, url: str, sent: list[int], network, *, finish: bool, kept: bo
     return result
 
 
-def profile_runs(browser, url: str, sent: list[int], network, runs: int, *, finish: bool = True, service_workers: str = "allow") -> dict:
+def profile_runs(browser, url: str, sent: list[int], network, runs: int, *, finish: str | None = "settled", service_workers: str = "allow") -> dict:
     first, repeat = [], []
     for _ in range(runs):
         context = browser.new_context(service_workers=service_workers)
         kept = service_workers == "allow"
         first.append(visit(context, url, sent, network, finish=finish, kept=kept))
-        repeat.append(visit(context, url, sent, network, finish=False, kept=kept))
+        repeat.append(visit(context, url, sent, network, finish=None, kept=kept))
         context.close()
     median = lambda rows, key: statistics.median(r[key] for r in rows)  # noqa: E731
     return {"first": {k: median(first, k) for k in first[0]}, "repeat": {k: median(repeat, k) for k in repeat[0]}}
@@ -187,7 +229,7 @@ def side_by_side(browser, variants: dict[str, tuple[str, list[int]]], network, r
     rows: dict[str, list[dict]] = {name: [] for name in variants}
     for _ in range(runs):
         for name, (url, sent) in variants.items():
-            rows[name].append(profile_runs(browser, url + CHECK, sent, network, 1)["first"])
+            rows[name].append(profile_runs(browser, url + CHECK, sent, network, 1, finish="at once")["first"])
     return {name: {k: statistics.median(r[k] for r in found) for k in found[0]} for name, found in rows.items()}
 
 
@@ -222,12 +264,12 @@ def main(runs: int = 3) -> None:
             # Without its service worker: a fresh profile's in-memory cache cannot hold the uncompressed
             # WebAssembly (9.6 MB), so the worker's install, as the engine becomes ready, would send it again.
             uncompressed = profile_runs(browser, plain_server + CHECK, plain_sent, None, 1, service_workers="block")
-            loopbaan = profile_runs(browser, server + "/checks/loopbaancheck/", sent, None, 1, finish=False)
+            loopbaan = profile_runs(browser, server + "/checks/loopbaancheck/", sent, None, 1, finish=None)
             compared = {"plain": side_by_side(browser, {k: variants[k] for k in ("as built", "with a preload of the WebAssembly")}, None, runs)}
             browser.close()
             phone = playwright.chromium.launch(executable_path=slowed or CHROMIUM, args=CHROMIUM_ARGS)
             for name in ("phone-fast", "phone-slow"):
-                profiles[name] = profile_runs(phone, server + CHECK, sent, NETWORKS[name], 1)
+                profiles[name] = profile_runs(phone, server + CHECK, sent, NETWORKS[name], runs)
             # The site as built against the same site without one of its changes, first visits side by side.
             compared["phone-fast"] = side_by_side(phone, variants, NETWORKS["phone-fast"], runs)
             phone.close()
@@ -245,7 +287,7 @@ def main(runs: int = 3) -> None:
 
 
 def table(results: dict) -> str:
-    rows = ["| profile | visit | first question | engine ready | submit → profile | sent to engine ready | sent in all |",
+    rows = ["| profile | visit | first question | engine ready | submit → profile, settled | sent to engine ready | sent in all |",
             "|---|---|---|---|---|---|---|"]
     for name, visits in results["profiles"].items():
         for kind, r in visits.items():
@@ -253,11 +295,12 @@ def table(results: dict) -> str:
             rows.append(f"| {name} | {kind} | {r['first_question_s']:.2f} s | {r['engine_ready_s']:.2f} s | "
                         f"{f'{profile:.3f} s' if profile is not None else '–'} | {r['sent_to_engine_ready_bytes'] / 1e6:.2f} MB | "
                         f"{r['sent_bytes'] / 1e6:.2f} MB |")
-    compared = ["| profile | site | first question | engine ready | sent to engine ready | engine ready, as built ÷ this |", "|---|---|---|---|---|---|"]
+    compared = ["| profile | site | first question | engine ready | submit → profile, at once | sent to engine ready | engine ready, as built ÷ this |",
+                "|---|---|---|---|---|---|---|"]
     for name, variants in results["side_by_side_first_visit"].items():
         built = variants["as built"]
         for variant, r in variants.items():
-            compared.append(f"| {name} | {variant} | {r['first_question_s']:.2f} s | {r['engine_ready_s']:.2f} s | "
+            compared.append(f"| {name} | {variant} | {r['first_question_s']:.2f} s | {r['engine_ready_s']:.2f} s | {r['submit_to_profile_s']:.3f} s | "
                             f"{r['sent_to_engine_ready_bytes'] / 1e6:.2f} MB | {built['engine_ready_s'] / r['engine_ready_s']:.2f} |")
     lines = [f"{results['date']}, {results['machine']}; phone CPU: {results['phone_cpu']}; build {results['build_s']} s.", "", *rows, "",
              f"First visits side by side in the same run (medians of {results['runs']}, taken in turn):", "", *compared, "",
