@@ -192,3 +192,11 @@ def test_check_pages_have_no_footer_links_beside_their_own_button(site: Path) ->
 def test_the_privacy_page_links_to_the_accessibility_statement(site: Path) -> None:
     assert 'href="../toegankelijkheid/"' in (site / "privacy/index.html").read_text()
     assert 'href="../toegankelijkheid/"' in (site / "en/privacy/index.html").read_text()
+
+
+def test_the_profile_names_the_checks_purpose_and_sources_as_such(site: Path) -> None:
+    # Below the profile, a check's purpose ("Om na te denken ...") read as a broken sentence without its label.
+    for page, purpose, sources in (("checks/kortecheck/index.html", "Waarvoor: Om na te denken", "Bronnen: Vragen ontwikkeld"),
+                                   ("en/checks/kortecheck/index.html", "What it is for: To think", "Sources: Questions written")):
+        source = re.search(r'<p class="cc-profile__source">(.*?)</p>', (site / page).read_text(encoding="utf-8"), re.S)[1]
+        assert purpose in source and sources in source, source
