@@ -22,6 +22,11 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+def persona_answers(name: str) -> dict:
+    """The answers of one of tests/personas/, by its file's name."""
+    return json.loads((ROOT / "tests/personas" / f"{name}.json").read_text())["answers"]
+
+
 def golden_cases() -> list[dict]:
     return [json.loads(p.read_text()) | {"name": p.stem} for p in sorted(GOLDEN.glob("*.json"))]
 

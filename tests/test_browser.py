@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from careercheck.lmi.esco import ESCO_CSV, compact_index
-from conftest import GOLDEN, ROOT
+from conftest import GOLDEN, persona_answers, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -309,5 +309,5 @@ def test_an_engine_ready_before_the_page_script_runs_is_taken_up(visit: Visit) -
     visit.answer({"situatie": "loondienst"})
     assert errors == []
     assert "loondienst" in (visit.page.evaluate("sessionStorage.getItem('careercheck:kortecheck:answers')") or "")
-    visit.finish(json.loads((ROOT / "tests/personas/linda-kort-wil-verder.json").read_text())["answers"])
+    visit.finish(persona_answers("linda-kort-wil-verder"))
     assert errors == []

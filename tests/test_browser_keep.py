@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 
 from careercheck import load_check
-from conftest import ROOT
+from conftest import persona_answers, ROOT
 from test_browser import Visit, axe_violations
 from test_browser_flow import progress, ready, to_next_screen
 
 pytestmark = pytest.mark.browser
 
-AHMED = json.loads((ROOT / "tests/personas/ahmed-magazijn-na-reorganisatie.json").read_text())["answers"]
-LINDA = json.loads((ROOT / "tests/personas/linda-kort-wil-verder.json").read_text())["answers"]
+AHMED = persona_answers("ahmed-magazijn-na-reorganisatie")
+LINDA = persona_answers("linda-kort-wil-verder")
 OURS = "(area) => Object.keys(window[area]).filter((k) => k.startsWith('careercheck:')).sort()"
 ANSWERS = "(check) => sessionStorage.getItem(`careercheck:${check}:answers`)"
 KEEP = "[data-keep-answers]"

@@ -5,13 +5,12 @@ languages, on a phone and on a desktop."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import persona_answers, ROOT
 from test_browser import Visit, axe_violations
 from test_browser_read_aloud import LOCAL_EN, LOCAL_NL, with_voices
 
@@ -86,7 +85,7 @@ def contrast(foreground: str, background: str) -> float:
 
 
 def persona(check: str) -> dict:
-    return json.loads((ROOT / f"tests/personas/{PERSONAS[check]}.json").read_text())["answers"]
+    return persona_answers(PERSONAS[check])
 
 
 def looked_at(visit: Visit, widths, probe: Callable[[Visit], list[str]], screen: str) -> list[str]:

@@ -20,15 +20,15 @@ import pytest
 import segno
 
 from careercheck.site.runtime import SEGNO
-from conftest import ROOT, runtime_folder
+from conftest import persona_answers, runtime_folder
 from test_browser import Visit, axe_violations
 from test_browser_layout import PHONES, ZOOMED, looked_at, sideways
 
 pytestmark = pytest.mark.browser
 
 LOOPBAANCHECK = "/checks/loopbaancheck/"
-AHMED = json.loads((ROOT / "tests/personas/ahmed-magazijn-na-reorganisatie.json").read_text())["answers"]
-LINDA = json.loads((ROOT / "tests/personas/linda-kort-wil-verder.json").read_text())["answers"]
+AHMED = persona_answers("ahmed-magazijn-na-reorganisatie")
+LINDA = persona_answers("linda-kort-wil-verder")
 HOSTILE = ['<img src=x onerror=alert(1)>', '<script>alert(2)</script>', '"><svg onload=alert(3)>']
 
 

@@ -3,7 +3,6 @@ prints on one A4 page; the language selector keeps the page; a new site works fr
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -18,14 +17,14 @@ import pytest
 
 from careercheck.site.build import build_site
 from careercheck.site.preview import serve_in_background
-from conftest import ROOT
+from conftest import persona_answers, ROOT
 from test_browser import Visit, axe_violations
 from test_browser_profile import assert_page_one_is_the_summary, printed
 
 pytestmark = pytest.mark.browser
 
-LINDA = json.loads((ROOT / "tests/personas/linda-kort-wil-verder.json").read_text())["answers"]
-AHMED = json.loads((ROOT / "tests/personas/ahmed-magazijn-na-reorganisatie.json").read_text())["answers"]
+LINDA = persona_answers("linda-kort-wil-verder")
+AHMED = persona_answers("ahmed-magazijn-na-reorganisatie")
 PROFILE_TITLE = {"nl": "Jouw profiel", "en": "Your profile"}
 SITES = [("default", "nl"), ("default", "en"), ("brand", "nl"), ("brand", "en")]
 

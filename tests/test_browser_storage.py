@@ -9,14 +9,14 @@ from collections.abc import Iterator
 
 import pytest
 
-from conftest import ROOT
+from conftest import persona_answers
 from test_browser import Visit, axe_violations
 from test_browser_links import coach
 
 pytestmark = pytest.mark.browser
 
-LINDA = json.loads((ROOT / "tests/personas/linda-kort-wil-verder.json").read_text())["answers"]
-AHMED_JOB = json.loads((ROOT / "tests/personas/ahmed-magazijn-na-reorganisatie.json").read_text())["answers"]["beroep"]
+LINDA = persona_answers("linda-kort-wil-verder")
+AHMED_JOB = persona_answers("ahmed-magazijn-na-reorganisatie")["beroep"]
 REFUSED = "Je antwoorden worden niet bewaard op dit apparaat: je browser staat dat niet toe."
 NOT_RESTORED = "Een paar bewaarde antwoorden konden niet terug in de vragen."
 OURS = "Object.keys({s: sessionStorage, l: localStorage}[area]).filter((k) => k.startsWith('careercheck:'))"
